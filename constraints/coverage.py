@@ -1,0 +1,161 @@
+"""Coverage: every post gets the people its demand asks for, most important posts first.
+
+A shortfall is a gap. Gaps cost by priority: critical gaps are avoided before high ones,
+high before the rest (tiers never trade against each other). Within a tier the cost of a
+post grows with the square of its shortfall, so a shortage is spread over posts instead of
+leaving one post empty; a round-the-clock gate with nobody on watch costs extra.
+Nobody is put on a post beyond its ``max`` (hard). With ``--strict`` critical demand is hard.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from roster.index import Need, Post
+from roster.model import Priority, Tier, Weights
+from roster.rules import Rule, Violation
+
+if TYPE_CHECKING:
+    from roster.build import RosterModel
+    from roster.roster import Roster
+
+TIER_OF = {
+    Priority.CRITICAL: Tier.CRITICAL,
+    Priority.HIGH: Tier.HIGH,
+    Priority.NORMAL: Tier.COVERAGE,
+    Priority.LOW: Tier.COVERAGE,
+}
+
+
+def weight_of(weights: Weights, priority: Priority) -> int:
+    """The plan's weight for a shortfall of this priority."""
+    return int(getattr(weights, priority.value))
+
+
+def shortfall_cost(shortfall: int) -> int:
+    """Convex cost of a shortfall: 1, 4, 9, ... (sum of the first odd numbers)."""
+    return shortfall * shortfall
+
+
+class Coverage(Rule):
+    """Posts are staffed as demand asks, by priority; never over ``max``."""
+
+    name = "coverage"
+    title = {"en": "Coverage of posts", "zh": "岗位覆盖"}
+    hard = False
+    tier = Tier.CRITICAL
+    messages = {
+        "short": {
+            "en": "{place} {date} {shift}: {assigned} of {required} {who}",
+            "zh": "{place} {date} {shift}：需要{required}名{who}，只有{assigned}名",
+        },
+        "empty": {
+            "en": "{place} {date} {shift}: nobody on watch",
+            "zh": "{place} {date} {shift}：无人值守",
+        },
+        "over": {
+            "en": "{place} {date} {shift}: {assigned} people, at most {max} allowed",
+            "zh": "{place} {date} {shift}：排了{assigned}人，最多{max}人",
+        },
+        "people": {"en": "people", "zh": "人员"},
+        "skilled": {"en": "with skill {skill}", "zh": "具备{skill}技能的人员"},
+    }
+
+    def add_to(self, model: RosterModel) -> None:
+        weights = model.index.weights
+        for post in model.index.posts:
+            on_post = model.on_post(post)
+            headcount = sum(v for _, v in on_post)
+            if len(on_post) > post.max:
+                model.require(headcount <= post.max, self.name, f"max {_subject(post)}")
+            for need in post.needs:
+                if need.min == 0:
+                    continue
+                count = sum(v for p, v in on_post if need.skill is None or need.skill in p.staff.skills)
+                subject = f"{_subject(post)} {need.skill or ''}".strip()
+                if model.strict and need.priority is Priority.CRITICAL:
+                    model.require(count >= need.min, self.name, subject)
+                    continue
+                # shortfall = sum of steps[j]; step j costs 2j+1, so the total is shortfall².
+                steps = [model.new_bool(f"short[{subject}]#{j + 1}") for j in range(need.min)]
+                model.cp.add(count + sum(steps) >= need.min)
+                for earlier, later in zip(steps, steps[1:], strict=False):
+                    model.cp.add_implication(later, earlier)
+                tier, weight = TIER_OF[need.priority], weight_of(weights, need.priority)
+                cost = sum((2 * j + 1) * s for j, s in enumerate(steps))
+                model.penalize(self.name, tier, weight, cost, subject)
+            if post.watch and post.min > 0 and not (model.strict and post.priority is Priority.CRITICAL):
+                empty = model.new_bool(f"empty[{_subject(post)}]")
+                model.cp.add(headcount + empty >= 1)
+                model.penalize(self.name, TIER_OF[post.priority], weights.empty_watch, empty, _subject(post))
+
+    def violations(self, roster: Roster) -> list[Violation]:
+        index, weights = roster.index, roster.index.weights
+        found: list[Violation] = []
+        for (place, slot_idx), duties in roster.by_post.items():
+            post = index.post_at.get((place, slot_idx))
+            cap = post.max if post else 0
+            if len(duties) > cap:
+                slot = duties[0].slot
+                found.append(
+                    Violation(
+                        rule=self.name,
+                        hard=True,
+                        text=self.text(
+                            "over", place=place, date=slot.date, shift=slot.shift.name,
+                            assigned=len(duties), max=cap,
+                        ),
+                        amount=len(duties) - cap,
+                        date=slot.date,
+                        shift=slot.shift.id,
+                        place=place,
+                    )
+                )
+        for post in index.posts:
+            people = [index.people[d.person] for d in roster.on_post(post)]
+            for need in post.needs:
+                count = sum(1 for p in people if need.skill is None or need.skill in p.staff.skills)
+                short = max(0, need.min - count)
+                if short:
+                    found.append(self._gap(post, need, count, short, weight_of(weights, need.priority)))
+            if post.watch and post.min > 0 and not people:
+                found.append(
+                    Violation(
+                        rule=self.name,
+                        hard=False,
+                        text=self.text("empty", place=_place_name(post), date=post.slot.date,
+                                       shift=post.slot.shift.name),
+                        amount=1,
+                        cost=weights.empty_watch,
+                        tier=TIER_OF[post.priority],
+                        date=post.slot.date,
+                        shift=post.slot.shift.id,
+                        place=post.place,
+                    )
+                )
+        return found
+
+    def _gap(self, post: Post, need: Need, count: int, short: int, weight: int) -> Violation:
+        who = self.text("skilled", skill=need.skill) if need.skill else self.text("people")
+        return Violation(
+            rule=self.name,
+            hard=False,
+            text=self.text(
+                "short", place=_place_name(post), date=post.slot.date, shift=post.slot.shift.name,
+                assigned=count, required=need.min, who=who,
+            ),
+            amount=short,
+            cost=weight * shortfall_cost(short),
+            tier=TIER_OF[need.priority],
+            date=post.slot.date,
+            shift=post.slot.shift.id,
+            place=post.place,
+        )
+
+
+def _subject(post: Post) -> str:
+    return f"{post.place} {post.slot.date} {post.slot.shift.id}"
+
+
+def _place_name(post: Post) -> str:
+    return post.compound.name if post.compound else post.place

@@ -1,0 +1,74 @@
+"""One place at a time: nobody is on two duties whose hours overlap.
+
+A night shift that runs past midnight overlaps the next morning's shifts, and a 24-hour duty
+overlaps everything that day; the previous period's last duties count too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from roster.rules import Rule, Violation
+
+if TYPE_CHECKING:
+    from roster.build import RosterModel
+    from roster.roster import Roster
+
+
+class OnePlace(Rule):
+    """Nobody is on two duties at the same time (overnight shifts included)."""
+
+    name = "one_place"
+    title = {"en": "One place at a time", "zh": "同一时间只在一处"}
+    hard = True
+    messages = {
+        "overlap": {
+            "en": "{staff} is on {first} and {second} at the same time",
+            "zh": "{staff} 同时排了 {first} 和 {second}",
+        },
+        "why": {"en": "already on {place}", "zh": "已在{place}值班"},
+    }
+
+    def add_to(self, model: RosterModel) -> None:
+        for person in model.index.people:
+            slots = model.slots_of(person)
+            # In an interval graph the largest cliques sit at start times.
+            for t in sorted({s.start for s in slots}):
+                active = [v for s, vs in slots.items() if s.start <= t < s.end for v in vs]
+                model.require_at_most_one(active, self.name, f"{person.id}@{t}")
+            for past in model.index.history:
+                if past.person != person.idx:
+                    continue
+                for slot, vs in slots.items():
+                    if slot.start < past.slot.end and past.slot.start < slot.end:
+                        for v in vs:
+                            model.require(v == 0, self.name, f"{person.id}@history")
+
+    def violations(self, roster: Roster) -> list[Violation]:
+        found = []
+        for person_idx, duties in roster.timeline.items():
+            person = roster.index.people[person_idx]
+            for i, first in enumerate(duties):
+                for second in duties[i + 1 :]:
+                    if second.slot.start >= first.slot.end:
+                        break
+                    if second.slot.day < 0:
+                        continue  # both in history: not this period's doing
+                    label = "{} {} {}"
+                    found.append(
+                        Violation(
+                            rule=self.name,
+                            hard=True,
+                            text=self.text(
+                                "overlap",
+                                staff=person.staff.name,
+                                first=label.format(first.slot.date, first.slot.shift.name, first.place),
+                                second=label.format(second.slot.date, second.slot.shift.name, second.place),
+                            ),
+                            staff=(person.id,),
+                            date=second.slot.date,
+                            shift=second.slot.shift.id,
+                            place=second.place,
+                        )
+                    )
+        return found

@@ -1,0 +1,5 @@
+"""``python -m roster``."""
+
+from roster.cli import app
+
+app()

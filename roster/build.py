@@ -1,0 +1,192 @@
+"""The CP-SAT model of a plan: decision variables and the rules stated on them.
+
+There is one decision variable per person and post, ``x[person, post]`` = 1 when the person
+takes the post. Variables are created only where no rule ``forbids`` the pair (absence,
+missing skill, no nights, ...), which keeps big plans small. Every other rule adds its
+constraints through ``require`` (hard) or its costs through ``penalize`` (soft, in a tier).
+
+In diagnose mode every hard constraint is enforced by an assumption literal per
+(rule, subject), so an infeasible plan can be explained by the rules and people involved.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ortools.sat.python import cp_model
+
+from roster.index import Person, PlanIndex, Post, Slot
+from roster.model import Tier
+from roster.roster import Roster
+from roster.rules import Rule
+
+log = logging.getLogger(__name__)
+
+BoolVar = cp_model.IntVar
+Expr = cp_model.LinearExprT
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """A weighted cost term of a soft rule, in one tier."""
+
+    rule: str
+    tier: Tier
+    weight: int
+    expr: Expr
+    subject: str
+
+
+class RosterModel:
+    """A plan's CP-SAT model. Rules talk to it; only this module and ``solve`` import CP-SAT."""
+
+    def __init__(
+        self,
+        index: PlanIndex,
+        rules: Sequence[Rule],
+        *,
+        strict: bool = False,
+        diagnose: bool = False,
+    ) -> None:
+        self.index = index
+        self.rules = list(rules)
+        self.strict = strict
+        self.diagnose = diagnose
+        self.cp = cp_model.CpModel()
+        self.penalties: list[Penalty] = []
+        self.assumptions: dict[tuple[str, str], BoolVar] = {}
+        self.x: dict[tuple[int, int], BoolVar] = {}
+        forbidding = [r for r in self.rules if type(r).forbids is not Rule.forbids]
+        for post in index.posts:
+            for person in index.people:
+                if not any(r.forbids(index, person, post) for r in forbidding):
+                    self.x[person.idx, post.idx] = self.cp.new_bool_var(
+                        f"x[{person.id},{post.slot.date},{post.slot.shift.id},{post.place}]"
+                    )
+        self._by_person: dict[int, list[tuple[Post, BoolVar]]] = defaultdict(list)
+        self._by_post: dict[int, list[tuple[Person, BoolVar]]] = defaultdict(list)
+        for (p, q), var in self.x.items():
+            self._by_person[p].append((index.posts[q], var))
+            self._by_post[q].append((index.people[p], var))
+        for rule in self.rules:
+            rule.add_to(self)
+        log.info("model: %d assignment variables, %d penalties", len(self.x), len(self.penalties))
+
+    # -- variables -----------------------------------------------------------------------
+
+    def on_post(self, post: Post) -> list[tuple[Person, BoolVar]]:
+        """The people who could take a post, with their variables."""
+        return self._by_post.get(post.idx, [])
+
+    def posts_of(self, person: Person) -> list[tuple[Post, BoolVar]]:
+        """The posts a person could take, with their variables, in time order."""
+        return self._by_person.get(person.idx, [])
+
+    def slots_of(self, person: Person) -> dict[Slot, list[BoolVar]]:
+        """A person's variables grouped by slot (a slot may have several places)."""
+        grouped: dict[Slot, list[BoolVar]] = defaultdict(list)
+        for post, var in self.posts_of(person):
+            grouped[post.slot].append(var)
+        return grouped
+
+    @cache  # noqa: B019 - the model lives as long as its caches
+    def works_on(self, person: Person, day: int) -> Expr:
+        """1 when the person starts a duty on ``day`` (a new bool, or 0 if they cannot)."""
+        duties = [v for post, v in self.posts_of(person) if post.slot.day == day]
+        if not duties:
+            return 0
+        if len(duties) == 1:
+            return duties[0]
+        works = self.cp.new_bool_var(f"works[{person.id},{self.index.dates[day]}]")
+        self.cp.add_max_equality(works, duties)
+        return works
+
+    def new_bool(self, name: str) -> BoolVar:
+        """A fresh 0/1 variable."""
+        return self.cp.new_bool_var(name)
+
+    def new_int(self, lower: int, upper: int, name: str) -> BoolVar:
+        """A fresh integer variable."""
+        return self.cp.new_int_var(lower, upper, name)
+
+    # -- rules talk through these ----------------------------------------------------------
+
+    def require(self, constraint: cp_model.BoundedLinearExpression | bool, rule: str, subject: str) -> None:
+        """Add a hard constraint of ``rule`` about ``subject`` (a person, a post, ...)."""
+        if isinstance(constraint, bool):
+            if constraint:
+                return
+            ct = self.cp.add_bool_or([])  # a constant falsehood still needs its reason
+        else:
+            ct = self.cp.add(constraint)
+        if self.diagnose:
+            ct.only_enforce_if(self._assumption(rule, subject))
+
+    def require_at_most_one(self, literals: Sequence[BoolVar], rule: str, subject: str) -> None:
+        """Hard: at most one of ``literals``."""
+        if len(literals) <= 1:
+            return
+        ct = self.cp.add_at_most_one(literals)
+        if self.diagnose:
+            ct.only_enforce_if(self._assumption(rule, subject))
+
+    def penalize(self, rule: str, tier: Tier, weight: int, expr: Expr, subject: str) -> None:
+        """A soft cost ``weight * expr`` in ``tier``."""
+        if weight:
+            self.penalties.append(Penalty(rule, tier, weight, expr, subject))
+
+    def _assumption(self, rule: str, subject: str) -> BoolVar:
+        key = (rule, subject)
+        if key not in self.assumptions:
+            self.assumptions[key] = self.cp.new_bool_var(f"enforce[{rule}:{subject}]")
+        return self.assumptions[key]
+
+    # -- objective and rosters -------------------------------------------------------------
+
+    def tier_expr(self, tier: Tier) -> Expr:
+        """The cost of one tier."""
+        return sum(p.weight * p.expr for p in self.penalties if p.tier == tier)  # type: ignore[return-value]
+
+    def tiers(self) -> list[Tier]:
+        """The tiers that have costs, in the plan's order."""
+        used = {p.tier for p in self.penalties}
+        return [t for t in self.index.plan.tiers if t in used]
+
+    def decode(self, value: cp_model.CpSolver | dict[int, int]) -> Roster:
+        """The roster in a solution."""
+        from roster.index import Duty
+
+        duties = []
+        for (p, q), var in self.x.items():
+            taken = value[var.index] if isinstance(value, dict) else value.boolean_value(var)
+            if taken:
+                post = self.index.posts[q]
+                duties.append(Duty(p, post.slot, post.place))
+        return Roster(self.index, tuple(sorted(duties, key=lambda d: (d.slot.start, d.place, d.person))))
+
+    def fix(self, roster: Roster) -> bool:
+        """Fix every assignment variable to ``roster``; False if the roster uses a pair the
+        model has no variable for (a forbidden one), which makes it infeasible."""
+        wanted = {(d.person, self.index.post_at[(d.place, d.slot.idx)].idx)
+                  for d in roster.duties if (d.place, d.slot.idx) in self.index.post_at}
+        if len(wanted) != len(roster.duties) or not wanted <= self.x.keys():
+            return False
+        for key, var in self.x.items():
+            self.cp.add(var == int(key in wanted))
+        return True
+
+    def hint(self, roster: Roster) -> None:
+        """Suggest ``roster`` as a starting point."""
+        taken = {(d.person, d.place, d.slot.idx) for d in roster.duties}
+        for (p, q), var in self.x.items():
+            post = self.index.posts[q]
+            self.cp.add_hint(var, (p, post.place, post.slot.idx) in taken)
+
+
+def literals(items: Iterable[tuple[object, BoolVar]]) -> list[BoolVar]:
+    """The variables of (thing, variable) pairs."""
+    return [v for _, v in items]

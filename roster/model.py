@@ -1,0 +1,306 @@
+"""The plan: what the leader tells roster, as validated, immutable pydantic models.
+
+A plan is read from a folder of files or one workbook (``roster.io``) into these models.
+Field values are checked here one by one; references between files (a staff member's
+profile, a demand's shift, ...) are checked by ``roster.validate`` so that every problem can
+be reported with its file, row and column. Times of day are whole minutes since midnight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+MINUTES_PER_DAY = 24 * 60
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PLACE_SELECTORS = ("*", "managed", "unmanaged")
+
+
+class Frozen(BaseModel):
+    """Base of every plan model: immutable, unknown fields rejected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Priority(StrEnum):
+    """How much a demand matters when there are too few people."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    NORMAL = "normal"
+    LOW = "low"
+
+
+class Role(StrEnum):
+    """What a staff member is in the office."""
+
+    LEADER = "leader"
+    CADRE = "cadre"
+    VOLUNTEER = "volunteer"
+
+
+class RequestKind(StrEnum):
+    """A wish to be off, or on, a given day or shift."""
+
+    OFF = "off"
+    ON = "on"
+
+
+class PairKind(StrEnum):
+    """Two people who must never be on duty at once, or who like to work together."""
+
+    APART = "apart"
+    TOGETHER = "together"
+
+
+def parse_clock(value: Any) -> int:
+    """Minutes since midnight from "HH:MM" (24:00 allowed as the end of a day)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        minutes = value
+    elif isinstance(value, dt.time):
+        minutes = value.hour * 60 + value.minute
+    else:
+        match = re.fullmatch(r"\s*(\d{1,2})[:：](\d{2})(?::00)?\s*", str(value))
+        if not match:
+            raise ValueError(f'"{value}" is not a time of day (expected HH:MM, e.g. 08:00)')
+        hours, mins = int(match[1]), int(match[2])
+        if mins >= 60 or hours > 24 or (hours == 24 and mins):
+            raise ValueError(f'"{value}" is not a time of day (expected HH:MM, e.g. 08:00)')
+        minutes = hours * 60 + mins
+    if not 0 <= minutes <= MINUTES_PER_DAY:
+        raise ValueError(f"{minutes} is not a time of day in minutes (0..1440)")
+    return minutes
+
+
+def parse_weekday(value: Any) -> int:
+    """Weekday number (Monday 0) from "mon", "Monday", "周一", "1" (ISO) or an int."""
+    text = str(value).strip().lower()
+    zh = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+    if text[:3] in WEEKDAYS:
+        return WEEKDAYS.index(text[:3])
+    for prefix in ("周", "星期", "礼拜"):
+        if text.startswith(prefix) and text[len(prefix) :] in zh:
+            return zh[text[len(prefix) :]]
+    if text.isdigit() and 1 <= int(text) <= 7:
+        return int(text) - 1
+    raise ValueError(f'"{value}" is not a weekday (expected mon, tue, ..., sun)')
+
+
+def split_list(value: Any) -> Any:
+    """Turn "a;b; c" into ("a", "b", "c"); lists pass through; blank gives ()."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(part.strip() for part in re.split(r"[;；,，]", value) if part.strip())
+    return value
+
+
+Clock = Annotated[int, BeforeValidator(parse_clock)]
+Weekday = Annotated[int, BeforeValidator(parse_weekday)]
+Names = Annotated[tuple[str, ...], BeforeValidator(split_list)]
+
+
+class Limits(Frozen):
+    """Working-time limits. Used for the plan's defaults (``[rules]``), for profiles and for
+    per-person overrides; an unset field means "no limit from here".
+
+    Hours are given as leaders think of them (may be fractional) and turned into whole
+    minutes by ``roster.index``.
+    """
+
+    min_rest_hours: float | None = Field(default=None, ge=0, le=72)
+    max_hours_per_week: float | None = Field(default=None, ge=0, le=168)
+    max_shifts_per_week: int | None = Field(default=None, ge=0, le=21)
+    max_consecutive_days: int | None = Field(default=None, ge=1)
+    max_nights_per_week: int | None = Field(default=None, ge=0, le=7)
+    max_consecutive_nights: int | None = Field(default=None, ge=1)
+    min_days_off_per_week: int | None = Field(default=None, ge=0, le=7)
+    max_compounds_per_week: int | None = Field(default=None, ge=1)
+    # General rules that public benchmarks use (over the whole period).
+    min_total_hours: float | None = Field(default=None, ge=0)
+    max_total_hours: float | None = Field(default=None, ge=0)
+    min_consecutive_days: int | None = Field(default=None, ge=1)
+    min_consecutive_days_off: int | None = Field(default=None, ge=1)
+    max_weekends: int | None = Field(default=None, ge=0)
+    max_shifts_of_type: dict[str, int] = Field(default_factory=dict)
+    # Personal limits, usually from a profile.
+    no_nights: bool | None = None
+    no_24h: bool | None = None
+    max_hours_per_day: float | None = Field(default=None, gt=0, le=24)
+    latest_end: Clock | None = None
+    earliest_start: Clock | None = None
+    days_off: Annotated[tuple[Weekday, ...], BeforeValidator(split_list)] | None = None
+
+
+class Weights(Frozen):
+    """Weights of the soft goals inside their tier (``[weights]`` in ``plan.toml``).
+
+    Tiers never trade against each other (they are solved one after another), so these only
+    balance goals of the same tier.
+    """
+
+    critical: int = Field(default=1, ge=0)
+    high: int = Field(default=1, ge=0)
+    normal: int = Field(default=4, ge=0)
+    low: int = Field(default=1, ge=0)
+    empty_watch: int = Field(default=10, ge=0)
+    change: int = Field(default=1, ge=0)
+    change_next_24h: int = Field(default=3, ge=0)
+    fair_hours: int = Field(default=1, ge=0)
+    fair_nights: int = Field(default=4, ge=0)
+    fair_weekends: int = Field(default=2, ge=0)
+    fair_24h: int = Field(default=4, ge=0)
+    request: int = Field(default=1, ge=0)
+    together: int = Field(default=1, ge=0)
+    home_compound: int = Field(default=1, ge=0)
+    compound_switch: int = Field(default=1, ge=0)
+    over_cover: int = Field(default=0, ge=0)
+
+
+class Tier(StrEnum):
+    """The soft-goal tiers of design §4, solved lexicographically in the plan's order."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    STABILITY = "stability"
+    COVERAGE = "coverage"
+    FAIRNESS = "fairness"
+    PREFERENCES = "preferences"
+
+
+DEFAULT_TIERS = tuple(Tier)
+
+
+class Staff(Frozen):
+    """A person who can be rostered."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    role: Role = Role.CADRE
+    skills: Names = ()
+    profiles: Names = ()
+    overrides: Limits = Limits()
+    home_compound: str | None = None
+    unit: str | None = None
+
+
+class Compound(Frozen):
+    """A residential compound with a gate post."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    unmanaged: bool = False
+    round_the_clock: bool = True
+    households: int | None = Field(default=None, ge=0)
+    residents: int | None = Field(default=None, ge=0)
+
+
+class Shift(Frozen):
+    """A named time window. It belongs to the date it starts on and may cross midnight;
+    end == start means a 24-hour duty."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    start: Clock
+    end: Clock
+    night: bool = False
+
+    @field_validator("start")
+    @classmethod
+    def _start_in_day(cls, value: int) -> int:
+        if value >= MINUTES_PER_DAY:
+            raise ValueError("a shift must start before 24:00")
+        return value
+
+    @property
+    def minutes(self) -> int:
+        """Length in minutes (1..1440)."""
+        length = (self.end - self.start) % MINUTES_PER_DAY
+        return length or MINUTES_PER_DAY
+
+
+class Demand(Frozen):
+    """How many people a place needs on a shift on some days.
+
+    ``place`` is a compound id, ``*`` (every compound), ``managed``, ``unmanaged`` or the
+    name of an errand. ``days`` is ``*``, weekday names and ranges (``mon-fri``, ``wed;sat``)
+    or ISO dates, ``;``-separated. With a ``skill``, ``min`` of the people on the post must
+    have it.
+    """
+
+    place: str = Field(min_length=1)
+    shift: str = Field(min_length=1)
+    days: str = "*"
+    min: int = Field(ge=0, le=100)
+    max: int | None = Field(default=None, ge=0, le=100)
+    skill: str | None = None
+    priority: Priority = Priority.NORMAL
+
+
+class Absence(Frozen):
+    """A span when someone cannot work: [start, end) in local date-times.
+    The reason is private and never published."""
+
+    staff: str
+    start: dt.datetime
+    end: dt.datetime
+    reason: str | None = None
+
+
+class Request(Frozen):
+    """A wish to be off (or on) a date, for one shift or (shift None) the whole day."""
+
+    staff: str
+    date: dt.date
+    shift: str | None = None
+    kind: RequestKind
+    weight: int = Field(default=1, ge=0, le=1000)
+
+
+class Assignment(Frozen):
+    """One person on one shift at one place: a row of ``roster.csv``, ``history.csv`` and
+    ``fixed.csv``."""
+
+    date: dt.date
+    shift: str
+    place: str
+    staff_id: str
+
+
+class Pair(Frozen):
+    """Two people who must be kept apart, or who like to work together."""
+
+    a: str
+    b: str
+    kind: PairKind
+
+
+class Plan(Frozen):
+    """Everything the optimiser needs for one period."""
+
+    title: str = ""
+    start: dt.date
+    days: int = Field(default=7, ge=1, le=366)
+    rules: Limits = Limits()
+    forbidden_successions: tuple[tuple[str, str], ...] = ()
+    weights: Weights = Weights()
+    tiers: tuple[Tier, ...] = DEFAULT_TIERS
+    profiles: dict[str, Limits] = Field(default_factory=dict)
+    staff: tuple[Staff, ...]
+    compounds: tuple[Compound, ...] = ()
+    shifts: tuple[Shift, ...]
+    demand: tuple[Demand, ...] = ()
+    absences: tuple[Absence, ...] = ()
+    requests: tuple[Request, ...] = ()
+    history: tuple[Assignment, ...] = ()
+    fixed: tuple[Assignment, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+
+    @property
+    def dates(self) -> list[dt.date]:
+        """The dates of the period, in order."""
+        return [self.start + dt.timedelta(days=i) for i in range(self.days)]

@@ -1,0 +1,130 @@
+"""What a rule is: the unit every module in ``constraints/`` implements.
+
+A rule has a stable ``name`` (its module name, used in ``plan.toml``, reports and logs), a
+title and messages in Chinese and English, and is either hard (never broken in output) or
+soft (a cost in one of the tiers of design §4). It has two halves that never share code
+with the solver:
+
+* ``add_to(model)`` states the rule on the CP-SAT model (``roster.build.RosterModel``);
+* ``violations(roster)`` finds where a finished roster breaks it, in plain Python.
+
+Rules that only say "this person may never take this post" (absent, no nights, missing
+skill, ...) implement ``forbids`` instead of ``add_to``: the model then never creates the
+variable, and ``violations`` and the gap explanations use the very same predicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from roster.i18n import Lang, Text
+from roster.index import Duty, Person, PlanIndex, Post
+from roster.model import Tier
+
+if TYPE_CHECKING:
+    from roster.build import RosterModel
+    from roster.roster import Roster
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One place where a roster breaks a rule.
+
+    ``amount`` is in the rule's own unit (minutes over, shifts short, ...); for a soft rule
+    ``cost`` is what it adds to its tier's objective, so summing ``cost`` per tier over all
+    violations gives the objective the solver minimised.
+    """
+
+    rule: str
+    hard: bool
+    text: Text
+    amount: int = 1
+    cost: int = 0
+    tier: Tier | None = None
+    staff: tuple[str, ...] = ()
+    date: dt.date | None = None
+    shift: str | None = None
+    place: str | None = None
+
+    def message(self, lang: Lang = "en") -> str:
+        """The sentence a leader reads."""
+        return self.text.render(lang)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a person may not take a post: the rule and a short phrase ("absent", "no nights")."""
+
+    rule: str
+    text: Text
+
+
+class Rule:
+    """Base class of the rules. Subclasses set the class attributes and the two halves."""
+
+    name: ClassVar[str]
+    title: ClassVar[Mapping[Lang, str]]
+    hard: ClassVar[bool]
+    tier: ClassVar[Tier | None] = None
+    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {}
+
+    def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
+        """Why ``person`` may never take ``post`` under this rule, or None.
+
+        Only for rules that depend on nothing but the person and the post.
+        """
+        return None
+
+    def add_to(self, model: RosterModel) -> None:
+        """State the rule on the model: hard constraints through ``model.require``, soft
+        costs through ``model.penalize``. Rules that only ``forbid`` need not override."""
+
+    def violations(self, roster: Roster) -> list[Violation]:
+        """Every place where ``roster`` breaks this rule."""
+        found = []
+        for duty in roster.duties:
+            person = roster.index.people[duty.person]
+            post = roster.index.post_at.get((duty.place, duty.slot.idx))
+            reason = self.forbids(roster.index, person, post) if post else None
+            if reason is not None:
+                found.append(self.violation(duty, person, reason))
+        return found
+
+    # -- helpers for subclasses ----------------------------------------------------------
+
+    def text(self, key: str, **params: object) -> Text:
+        """A message from this rule's ``messages`` table."""
+        return Text(self.messages[key], params)
+
+    def violation(self, duty: Duty, person: Person, reason: Text, **extra: object) -> Violation:
+        """A hard violation about one duty."""
+        return Violation(
+            rule=self.name,
+            hard=True,
+            text=reason,
+            staff=(person.id,),
+            date=duty.slot.date,
+            shift=duty.slot.shift.id,
+            place=duty.place,
+            **extra,  # type: ignore[arg-type]
+        )
+
+
+@dataclass
+class RuleSet:
+    """The rules in force for one solve, in registry order."""
+
+    rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def hard(self) -> list[Rule]:
+        """The hard rules."""
+        return [r for r in self.rules if r.hard]
+
+    @property
+    def forbidding(self) -> list[Rule]:
+        """Rules with a ``forbids`` predicate."""
+        return [r for r in self.rules if type(r).forbids is not Rule.forbids]

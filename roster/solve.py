@@ -1,0 +1,198 @@
+"""Solve a plan: build the model, then minimise the tiers one after another.
+
+Tiers (design §4) never trade against each other: each tier is minimised with the earlier
+tiers' costs held at their optimum (or at the best value found when time ran out), starting
+from the previous tier's roster as a hint. No big-M weights, so nothing can overflow and a
+lower tier can never outvote a higher one.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import FrameType
+
+from ortools.sat.python import cp_model
+
+from roster.build import RosterModel
+from roster.index import PlanIndex
+from roster.model import Tier
+from roster.roster import Roster
+from roster.rules import Rule
+
+log = logging.getLogger(__name__)
+
+
+class Status(StrEnum):
+    """CP-SAT's own statuses, kept apart (a model bug must not look like a hard plan)."""
+
+    OPTIMAL = "OPTIMAL"
+    FEASIBLE = "FEASIBLE"
+    INFEASIBLE = "INFEASIBLE"
+    MODEL_INVALID = "MODEL_INVALID"
+    UNKNOWN = "UNKNOWN"
+
+
+@dataclass(frozen=True)
+class SolverConfig:
+    """Solver settings, always recorded with the result."""
+
+    time_limit: float = 30.0
+    workers: int = 2
+    seed: int = 0
+    strict: bool = False
+    log_search: bool = False
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One improving roster found during search."""
+
+    tier: Tier | None
+    objective: float
+    bound: float
+    seconds: float
+
+
+@dataclass(frozen=True)
+class TierResult:
+    """How one tier's solve ended."""
+
+    tier: Tier | None
+    status: Status
+    objective: int | None
+    bound: int | None
+    seconds: float
+
+
+@dataclass
+class SolveResult:
+    """The outcome of a solve; ``roster`` is None only when no roster was found."""
+
+    status: Status
+    roster: Roster | None
+    tiers: list[TierResult] = field(default_factory=list)
+    seconds: float = 0.0
+    interrupted: bool = False
+    hit_time_limit: bool = False
+    config: SolverConfig = field(default_factory=SolverConfig)
+
+    @property
+    def objective(self) -> dict[Tier, int]:
+        """The solver's cost per tier (to be compared with the checker's)."""
+        return {t.tier: t.objective for t in self.tiers if t.tier is not None and t.objective is not None}
+
+
+ProgressFn = Callable[[Progress], None]
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):
+    def __init__(self, tier: Tier | None, report: ProgressFn | None, started: float) -> None:
+        super().__init__()
+        self.tier, self.report, self.started = tier, report, started
+
+    def on_solution_callback(self) -> None:
+        if self.report:
+            self.report(Progress(self.tier, self.objective_value, self.best_objective_bound,
+                                 time.monotonic() - self.started))
+
+
+def solve(
+    index: PlanIndex,
+    rules: Sequence[Rule],
+    config: SolverConfig | None = None,
+    *,
+    on_progress: ProgressFn | None = None,
+    hint: Roster | None = None,
+    prepare: Callable[[RosterModel], None] | None = None,
+) -> SolveResult:
+    """Find a roster for ``index`` under ``rules``, tier by tier.
+
+    ``prepare`` may add to the model before solving (reschedule freezes the past there).
+    Ctrl-C stops the search and keeps the best roster found so far.
+    """
+    config = config or SolverConfig()
+    started = time.monotonic()
+    model = RosterModel(index, rules, strict=config.strict)
+    if prepare:
+        prepare(model)
+    if hint is not None:
+        model.hint(hint)
+    tiers: list[Tier | None] = [*model.tiers()] or [None]
+    result = SolveResult(Status.UNKNOWN, None, config=config)
+    solver = cp_model.CpSolver()
+    stop = _StopOnInterrupt(solver)
+    with stop:
+        for k, tier in enumerate(tiers):
+            remaining = config.time_limit - (time.monotonic() - started)
+            if remaining <= 0.05 or stop.interrupted:
+                result.hit_time_limit = not stop.interrupted
+                break
+            objective = model.tier_expr(tier) if tier else 0
+            model.cp.minimize(objective)
+            _set_parameters(solver, config, remaining / (len(tiers) - k))
+            tier_started = time.monotonic()
+            code = solver.solve(model.cp, _Callback(tier, on_progress, started))
+            status = Status(solver.status_name(code))
+            seconds = time.monotonic() - tier_started
+            if status in (Status.OPTIMAL, Status.FEASIBLE):
+                value = round(solver.objective_value)
+                bound = round(solver.best_objective_bound)
+                result.tiers.append(TierResult(tier, status, value, bound, seconds))
+                result.roster = model.decode(solver)
+                result.hit_time_limit |= status is Status.FEASIBLE
+                # Hold this tier at what it reached, and start the next one from here.
+                if tier is not None:
+                    model.cp.add(objective <= value)  # type: ignore[operator]
+                model.cp.clear_hints()
+                for var in model.x.values():
+                    model.cp.add_hint(var, solver.boolean_value(var))
+            else:
+                result.tiers.append(TierResult(tier, status, None, None, seconds))
+                if status is Status.UNKNOWN:
+                    result.hit_time_limit = not stop.interrupted
+                if result.roster is None:
+                    result.status = status
+                break
+    result.interrupted = stop.interrupted
+    if result.roster is not None:
+        done = [t.status for t in result.tiers]
+        proven = len(done) == len(tiers) and all(s is Status.OPTIMAL for s in done)
+        result.status = Status.OPTIMAL if proven else Status.FEASIBLE
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _set_parameters(solver: cp_model.CpSolver, config: SolverConfig, seconds: float) -> None:
+    solver.parameters.max_time_in_seconds = max(0.05, seconds)
+    solver.parameters.num_workers = config.workers
+    solver.parameters.random_seed = config.seed
+    solver.parameters.log_search_progress = config.log_search
+
+
+class _StopOnInterrupt:
+    """While solving, Ctrl-C asks CP-SAT to stop and keep its best solution."""
+
+    def __init__(self, solver: cp_model.CpSolver) -> None:
+        self.solver = solver
+        self.interrupted = False
+        self._previous: object = None
+
+    def _handler(self, signum: int, frame: FrameType | None) -> None:
+        self.interrupted = True
+        self.solver.stop_search()
+
+    def __enter__(self) -> _StopOnInterrupt:
+        try:
+            self._previous = signal.signal(signal.SIGINT, self._handler)
+        except ValueError:  # not the main thread: no Ctrl-C handling there
+            self._previous = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
