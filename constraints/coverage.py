@@ -57,6 +57,10 @@ class Coverage(Rule):
             "en": "{place} {date} {shift}: {assigned} people, at most {max} allowed",
             "zh": "{place} {date} {shift}：排了{assigned}人，最多{max}人",
         },
+        "surplus": {
+            "en": "{place} {date} {shift}: {assigned} people where {required} are needed",
+            "zh": "{place} {date} {shift}：需要{required}人，排了{assigned}人",
+        },
         "people": {"en": "people", "zh": "人员"},
         "skilled": {"en": "with skill {skill}", "zh": "具备{skill}技能的人员"},
     }
@@ -76,14 +80,20 @@ class Coverage(Rule):
                 if model.strict and need.priority is Priority.CRITICAL:
                     model.require(count >= need.min, self.name, subject)
                     continue
-                # shortfall = sum of steps[j]; step j costs 2j+1, so the total is shortfall².
+                # shortfall = sum of steps[j]; step j costs 2j+1, so the total is shortfall²
+                # (or 1 each when the plan asks for a linear cost, as benchmarks do).
                 steps = [model.new_bool(f"short[{subject}]#{j + 1}") for j in range(need.min)]
                 model.cp.add(count + sum(steps) >= need.min)
                 for earlier, later in zip(steps, steps[1:], strict=False):
                     model.cp.add_implication(later, earlier)
                 tier, weight = TIER_OF[need.priority], weight_of(weights, need.priority)
-                cost = sum((2 * j + 1) * s for j, s in enumerate(steps))
+                step_cost = (lambda j: 2 * j + 1) if weights.convex_shortfall else (lambda j: 1)
+                cost = sum(step_cost(j) * s for j, s in enumerate(steps))
                 model.penalize(self.name, tier, weight, cost, subject)
+            if weights.over_cover and post.max > post.min:
+                over = model.new_int(0, post.max - post.min, f"over[{_subject(post)}]")
+                model.cp.add(over >= headcount - post.min)
+                model.penalize(self.name, Tier.COVERAGE, weights.over_cover, over, _subject(post))
             if post.watch and post.min > 0 and not (model.strict and post.priority is Priority.CRITICAL):
                 empty = model.new_bool(f"empty[{_subject(post)}]")
                 model.cp.add(headcount + empty >= 1)
@@ -117,7 +127,23 @@ class Coverage(Rule):
                 count = sum(1 for p in people if need.skill is None or need.skill in p.staff.skills)
                 short = max(0, need.min - count)
                 if short:
-                    found.append(self._gap(post, need, count, short, weight_of(weights, need.priority)))
+                    cost = shortfall_cost(short) if weights.convex_shortfall else short
+                    found.append(self._gap(post, need, count, short, weight_of(weights, need.priority) * cost))
+            if weights.over_cover and len(people) > post.min:
+                found.append(
+                    Violation(
+                        rule=self.name,
+                        hard=False,
+                        text=self.text("surplus", place=_place_name(post), date=post.slot.date,
+                                       shift=post.slot.shift.name, assigned=len(people), required=post.min),
+                        amount=len(people) - post.min,
+                        cost=weights.over_cover * (len(people) - post.min),
+                        tier=Tier.COVERAGE,
+                        date=post.slot.date,
+                        shift=post.slot.shift.id,
+                        place=post.place,
+                    )
+                )
             if post.watch and post.min > 0 and not people:
                 found.append(
                     Violation(
@@ -135,7 +161,7 @@ class Coverage(Rule):
                 )
         return found
 
-    def _gap(self, post: Post, need: Need, count: int, short: int, weight: int) -> Violation:
+    def _gap(self, post: Post, need: Need, count: int, short: int, cost: int) -> Violation:
         who = self.text("skilled", skill=need.skill) if need.skill else self.text("people")
         return Violation(
             rule=self.name,
@@ -145,7 +171,7 @@ class Coverage(Rule):
                 assigned=count, required=need.min, who=who,
             ),
             amount=short,
-            cost=weight * shortfall_cost(short),
+            cost=cost,
             tier=TIER_OF[need.priority],
             date=post.slot.date,
             shift=post.slot.shift.id,

@@ -151,10 +151,20 @@ class RosterModel:
         """The cost of one tier."""
         return sum(p.weight * p.expr for p in self.penalties if p.tier == tier)  # type: ignore[return-value]
 
+    def level_expr(self, level: tuple[Tier, ...]) -> Expr:
+        """The cost of tiers solved together."""
+        return sum(p.weight * p.expr for p in self.penalties if p.tier in level)  # type: ignore[return-value]
+
     def tiers(self) -> list[Tier]:
         """The tiers that have costs, in the plan's order."""
         used = {p.tier for p in self.penalties}
-        return [t for t in self.index.plan.tiers if t in used]
+        return [t for level in self.index.plan.levels for t in level if t in used]
+
+    def levels(self) -> list[tuple[Tier, ...]]:
+        """The solving levels that have costs, each with only its used tiers."""
+        used = {p.tier for p in self.penalties}
+        kept = [tuple(t for t in level if t in used) for level in self.index.plan.levels]
+        return [level for level in kept if level]
 
     def decode(self, value: cp_model.CpSolver | dict[int, int]) -> Roster:
         """The roster in a solution."""

@@ -29,6 +29,12 @@ def tier_costs(violations: Sequence[Violation]) -> dict[Tier, int]:
     return dict(costs)
 
 
+def level_costs(violations: Sequence[Violation], levels: Sequence[tuple[Tier, ...]]) -> dict[tuple[Tier, ...], int]:
+    """The soft cost per solving level (tiers joined by "+" add up)."""
+    costs = tier_costs(violations)
+    return {level: sum(costs.get(t, 0) for t in level) for level in levels}
+
+
 def hard_violations(violations: Sequence[Violation]) -> list[Violation]:
     """Only the hard ones."""
     return [v for v in violations if v.hard]

@@ -159,6 +159,7 @@ class Weights(Frozen):
     home_compound: int = Field(default=1, ge=0)
     compound_switch: int = Field(default=1, ge=0)
     over_cover: int = Field(default=0, ge=0)
+    convex_shortfall: bool = True
 
 
 class Tier(StrEnum):
@@ -172,7 +173,13 @@ class Tier(StrEnum):
     PREFERENCES = "preferences"
 
 
-DEFAULT_TIERS = tuple(Tier)
+DEFAULT_TIERS = tuple(t.value for t in Tier)
+
+
+def parse_level(text: str) -> tuple[Tier, ...]:
+    """One entry of ``tiers`` in ``plan.toml``: a tier, or tiers joined by "+" that are
+    minimised together as one weighted sum (benchmarks need that)."""
+    return tuple(Tier(part.strip()) for part in text.split("+"))
 
 
 class Staff(Frozen):
@@ -288,7 +295,7 @@ class Plan(Frozen):
     rules: Limits = Limits()
     forbidden_successions: tuple[tuple[str, str], ...] = ()
     weights: Weights = Weights()
-    tiers: tuple[Tier, ...] = DEFAULT_TIERS
+    tiers: tuple[str, ...] = DEFAULT_TIERS
     profiles: dict[str, Limits] = Field(default_factory=dict)
     staff: tuple[Staff, ...]
     compounds: tuple[Compound, ...] = ()
@@ -299,6 +306,26 @@ class Plan(Frozen):
     history: tuple[Assignment, ...] = ()
     fixed: tuple[Assignment, ...] = ()
     pairs: tuple[Pair, ...] = ()
+
+    @field_validator("tiers")
+    @classmethod
+    def _tiers_known(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        seen: list[Tier] = []
+        for level in value:
+            try:
+                seen.extend(parse_level(level))
+            except ValueError:
+                known = ", ".join(t.value for t in Tier)
+                raise ValueError(f'"{level}" is not a tier (known: {known})') from None
+        if len(set(seen)) != len(seen):
+            raise ValueError("a tier is listed twice")
+        missing = [t.value for t in Tier if t not in seen]
+        return (*value, *missing)
+
+    @property
+    def levels(self) -> list[tuple[Tier, ...]]:
+        """The tiers in solving order, grouped where joined by "+"."""
+        return [parse_level(level) for level in self.tiers]
 
     @property
     def dates(self) -> list[dt.date]:

@@ -26,6 +26,8 @@ from roster.rules import Rule
 
 log = logging.getLogger(__name__)
 
+Level = tuple[Tier, ...]
+
 
 class Status(StrEnum):
     """CP-SAT's own statuses, kept apart (a model bug must not look like a hard plan)."""
@@ -52,7 +54,7 @@ class SolverConfig:
 class Progress:
     """One improving roster found during search."""
 
-    tier: Tier | None
+    level: Level
     objective: float
     bound: float
     seconds: float
@@ -60,9 +62,9 @@ class Progress:
 
 @dataclass(frozen=True)
 class TierResult:
-    """How one tier's solve ended."""
+    """How one level's solve ended (a level is a tier, or tiers joined by "+")."""
 
-    tier: Tier | None
+    level: Level
     status: Status
     objective: int | None
     bound: int | None
@@ -82,22 +84,22 @@ class SolveResult:
     config: SolverConfig = field(default_factory=SolverConfig)
 
     @property
-    def objective(self) -> dict[Tier, int]:
-        """The solver's cost per tier (to be compared with the checker's)."""
-        return {t.tier: t.objective for t in self.tiers if t.tier is not None and t.objective is not None}
+    def objective(self) -> dict[Level, int]:
+        """The solver's cost per level (to be compared with the checker's)."""
+        return {t.level: t.objective for t in self.tiers if t.level and t.objective is not None}
 
 
 ProgressFn = Callable[[Progress], None]
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
-    def __init__(self, tier: Tier | None, report: ProgressFn | None, started: float) -> None:
+    def __init__(self, level: Level, report: ProgressFn | None, started: float) -> None:
         super().__init__()
-        self.tier, self.report, self.started = tier, report, started
+        self.level, self.report, self.started = level, report, started
 
     def on_solution_callback(self) -> None:
         if self.report:
-            self.report(Progress(self.tier, self.objective_value, self.best_objective_bound,
+            self.report(Progress(self.level, self.objective_value, self.best_objective_bound,
                                  time.monotonic() - self.started))
 
 
@@ -122,37 +124,37 @@ def solve(
         prepare(model)
     if hint is not None:
         model.hint(hint)
-    tiers: list[Tier | None] = [*model.tiers()] or [None]
+    levels: list[Level] = model.levels() or [()]
     result = SolveResult(Status.UNKNOWN, None, config=config)
     solver = cp_model.CpSolver()
     stop = _StopOnInterrupt(solver)
     with stop:
-        for k, tier in enumerate(tiers):
+        for k, level in enumerate(levels):
             remaining = config.time_limit - (time.monotonic() - started)
             if remaining <= 0.05 or stop.interrupted:
                 result.hit_time_limit = not stop.interrupted
                 break
-            objective = model.tier_expr(tier) if tier else 0
+            objective = model.level_expr(level)
             model.cp.minimize(objective)
-            _set_parameters(solver, config, remaining / (len(tiers) - k))
+            _set_parameters(solver, config, remaining / (len(levels) - k))
             tier_started = time.monotonic()
-            code = solver.solve(model.cp, _Callback(tier, on_progress, started))
+            code = solver.solve(model.cp, _Callback(level, on_progress, started))
             status = Status(solver.status_name(code))
             seconds = time.monotonic() - tier_started
             if status in (Status.OPTIMAL, Status.FEASIBLE):
                 value = round(solver.objective_value)
                 bound = round(solver.best_objective_bound)
-                result.tiers.append(TierResult(tier, status, value, bound, seconds))
+                result.tiers.append(TierResult(level, status, value, bound, seconds))
                 result.roster = model.decode(solver)
                 result.hit_time_limit |= status is Status.FEASIBLE
                 # Hold this tier at what it reached, and start the next one from here.
-                if tier is not None:
+                if level:
                     model.cp.add(objective <= value)  # type: ignore[operator]
                 model.cp.clear_hints()
                 for var in model.x.values():
                     model.cp.add_hint(var, solver.boolean_value(var))
             else:
-                result.tiers.append(TierResult(tier, status, None, None, seconds))
+                result.tiers.append(TierResult(level, status, None, None, seconds))
                 if status is Status.UNKNOWN:
                     result.hit_time_limit = not stop.interrupted
                 if result.roster is None:
@@ -161,7 +163,7 @@ def solve(
     result.interrupted = stop.interrupted
     if result.roster is not None:
         done = [t.status for t in result.tiers]
-        proven = len(done) == len(tiers) and all(s is Status.OPTIMAL for s in done)
+        proven = len(done) == len(levels) and all(s is Status.OPTIMAL for s in done)
         result.status = Status.OPTIMAL if proven else Status.FEASIBLE
     result.seconds = time.monotonic() - started
     return result
