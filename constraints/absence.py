@@ -17,9 +17,9 @@ class Absence(Rule):
     name = "absence"
     title = {"en": "Absences", "zh": "请假与缺勤"}
     hard = True
-    messages = {"absent": {"en": "{staff} is absent", "zh": "{staff} 缺勤"}}
+    messages = {"absent": {"en": "absent", "zh": "缺勤"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
         if person.absent_during(post.slot.start, post.slot.end):
-            return self.text("absent", staff=person.staff.name)
+            return self.text("absent")
         return None

@@ -176,6 +176,7 @@ class Coverage(Rule):
             date=post.slot.date,
             shift=post.slot.shift.id,
             place=post.place,
+            details={"post": post, "need": need, "assigned": count},
         )
 
 

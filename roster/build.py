@@ -93,9 +93,14 @@ class RosterModel:
             grouped[post.slot].append(var)
         return grouped
 
-    @cache  # noqa: B019 - the model lives as long as its caches
     def works_on(self, person: Person, day: int) -> Expr:
         """1 when the person starts a duty on ``day`` (a new bool, or 0 if they cannot)."""
+        return self._works_on(person.idx, day)
+
+    # Cached by index: a Person does not hash (its limits hold a dict).
+    @cache  # noqa: B019 - the model lives as long as its caches
+    def _works_on(self, person_idx: int, day: int) -> Expr:
+        person = self.index.people[person_idx]
         duties = [v for post, v in self.posts_of(person) if post.slot.day == day]
         if not duties:
             return 0

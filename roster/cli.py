@@ -6,10 +6,15 @@ roster found; 2 bad input.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from roster.i18n import LANGS, Lang
+from roster.io.write import OutputError
+from roster.validate import PlanError
 
 app = typer.Typer(
     help="Duty rosters for small offices: generate, repair, check.",
@@ -32,11 +37,173 @@ def validate(plan: PlanArg, lang: LangOpt = None) -> None:
 
 
 @app.command()
-def solve(plan: PlanArg) -> None:
-    """Generate the roster of a plan."""
-    raise typer.Exit(2)
+def solve(
+    plan: PlanArg,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds for the whole solve.")] = 30.0,
+    workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same roster).")] = 0,
+    strict: Annotated[bool, typer.Option("--strict", help="Critical coverage becomes a hard rule.")] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Generate the roster of a plan: roster.csv, gaps.csv, solve.json and more in --out."""
+    from constraints import all_rules
+    from roster.pipeline import RosterBug, progress_line, solve_plan, solve_summary
+    from roster.solve import SolverConfig
+
+    chosen = _lang(lang)
+    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed, strict=strict)
+    try:
+        outcome = solve_plan(
+            plan, out, all_rules(), config, lang=chosen,
+            on_progress=lambda p: typer.echo(progress_line(p, chosen or "en"), err=True),
+        )
+    except PlanError as error:
+        _print_problems(error, chosen)
+        raise typer.Exit(2) from None
+    except OutputError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    except RosterBug as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(3) from None
+    for line in solve_summary(outcome):
+        typer.echo(line)
+    if outcome.result.roster is None:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reschedule(
+    plan: PlanArg,
+    roster: Annotated[Path, typer.Argument(help="The published roster.csv.", show_default=False)],
+    absent: Annotated[list[str], typer.Option("--absent", help="Staff id of who fell ill (repeatable).")],
+    start: Annotated[str, typer.Option("--from", help="From when: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")],
+    end: Annotated[
+        str | None, typer.Option("--to", help="Until when (a date counts whole; default: end of period).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs (not the roster's).")] = Path(
+        "out-repaired"
+    ),
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds for the whole solve.")] = 10.0,
+    workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    lang: LangOpt = None,
+) -> None:
+    """Repair a published roster when someone falls ill, changing as few duties as possible."""
+    from constraints import all_rules
+    from roster.pipeline import RosterBug, progress_line, reschedule_plan, reschedule_summary
+    from roster.reschedule import NewAbsence
+    from roster.solve import SolverConfig
+
+    chosen = _lang(lang)
+    try:
+        first = _moment(start, "--from", end_of_day=False)
+        last = _moment(end, "--to", end_of_day=True) if end else None
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    absences = [NewAbsence(staff_id, first, last) for staff_id in absent]
+    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
+    try:
+        outcome = reschedule_plan(
+            plan, roster, absences, out, all_rules(), config, lang=chosen,
+            on_progress=lambda p: typer.echo(progress_line(p, chosen or "en"), err=True),
+        )
+    except PlanError as error:
+        _print_problems(error, chosen)
+        raise typer.Exit(2) from None
+    except OutputError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    except RosterBug as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(3) from None
+    for line in reschedule_summary(outcome):
+        typer.echo(line)
+    if outcome.result.roster is None:
+        raise typer.Exit(1)
+
+
+def _moment(text: str, option: str, *, end_of_day: bool) -> dt.datetime:
+    """A date (the whole day: its start, or with ``end_of_day`` the next midnight) or a
+    date-time."""
+    value = text.strip().replace("T", " ")
+    try:
+        if len(value) <= 10:
+            day = dt.date.fromisoformat(value)
+            return dt.datetime.combine(day + dt.timedelta(days=int(end_of_day)), dt.time())
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f'{option} "{text}": expected YYYY-MM-DD or "YYYY-MM-DD HH:MM"') from None
+
+
+def _lang(value: str | None) -> Lang | None:
+    if value is None:
+        return None
+    if value not in LANGS:
+        typer.echo(f"--lang must be one of {', '.join(LANGS)}, not {value!r}", err=True)
+        raise typer.Exit(2)
+    return value  # type: ignore[return-value]
+
+
+def _print_problems(error: PlanError, lang: Lang | None) -> None:
+    for problem in error.problems:
+        typer.echo(problem.render(lang or "en"), err=True)
 
 
 def main() -> None:
     """Entry point."""
     app()
+
+
+# --------------------------------------------------------------------------- bench
+
+bench_app = typer.Typer(help="Benchmarks on public instances (figures for benchmarks/RESULTS.md).")
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("curtois")
+def bench_curtois(
+    instances: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Instance names (Instance1 or 1) or .txt files; default: all.", show_default=False
+        ),
+    ] = None,
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds per instance.")] = 60.0,
+    workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    out: Annotated[Path | None, typer.Option("--out", help="Write the results as CSV.")] = None,
+    rosters: Annotated[
+        Path | None, typer.Option("--rosters", help="Write each roster as DIR/<instance>.csv.")
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data", help="Instance folder (default: shared/benchmarks/curtois above the repo)."
+        ),
+    ] = None,
+) -> None:
+    """Solve Curtois & Qu instances; print objective, best known, gap, bound and seconds."""
+    from roster.bench import curtois
+    from roster.solve import SolverConfig
+
+    folder = data or curtois.find_data()
+    if folder is None or not folder.is_dir():
+        typer.echo("No instance folder: pass --data DIR (shared/benchmarks/curtois).", err=True)
+        raise typer.Exit(2)
+    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
+    typer.echo(curtois.table_line(curtois.COLUMNS))
+    try:
+        rows = curtois.run(
+            instances or [], folder, config, rosters=rosters,
+            on_row=lambda row: typer.echo(curtois.table_line(curtois.row_cells(row))),
+        )
+    except (FileNotFoundError, curtois.FormatError) as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    if out is not None:
+        curtois.write_results(out, rows)
+    if any(row.objective is None or row.hard for row in rows):
+        raise typer.Exit(1)

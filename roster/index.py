@@ -315,6 +315,14 @@ class PlanIndex:
         self.posts = self._posts()
         self.post_at = {(p.place, p.slot.idx): p for p in self.posts}
         self.history = self._history()
+        self.baseline = self._baseline()
+        # A repair freezes what started before its moment; with a baseline but no moment
+        # (nobody new is absent) nothing is frozen, yet changes still cost.
+        self.frozen_until: int | None = None
+        if plan.frozen_until is not None:
+            self.frozen_until = self._minute(plan.frozen_until)
+        elif plan.baseline:
+            self.frozen_until = 0
 
     # -- construction ------------------------------------------------------------------
 
@@ -332,13 +340,9 @@ class PlanIndex:
     def _person(self, idx: int, staff: Staff) -> Person:
         profiles = [self.plan.profiles[name] for name in staff.profiles if name in self.plan.profiles]
         limits = effective_limits(self.plan.rules, profiles, staff.overrides)
-        origin = dt.datetime.combine(self.plan.start, dt.time())
         spans = tuple(
             sorted(
-                (
-                    int((a.start - origin).total_seconds() // 60),
-                    int((a.end - origin).total_seconds() // 60),
-                )
+                (self._minute(a.start), self._minute(a.end))
                 for a in self.plan.absences
                 if a.staff == staff.id
             )
@@ -416,6 +420,21 @@ class PlanIndex:
                 continue  # reported by validation
             duties.append(Duty(person.idx, self._slot(-1 - k, day, shift), row.place))
         return sorted(duties, key=lambda d: (d.person, d.slot.start))
+
+    def _baseline(self) -> frozenset[tuple[int, str, int]]:
+        """The published roster's duties as (person, place, slot) for a reschedule."""
+        duties = set()
+        for row in self.plan.baseline:
+            person = self.person_by_id.get(row.staff_id)
+            slot = self.slot(row.date, row.shift)
+            if person is not None and slot is not None:
+                duties.add((person.idx, row.place, slot.idx))
+        return frozenset(duties)
+
+    def _minute(self, moment: dt.datetime) -> int:
+        """Minutes since the period's first midnight."""
+        origin = dt.datetime.combine(self.plan.start, dt.time())
+        return int((moment - origin).total_seconds() // 60)
 
     # -- lookups -----------------------------------------------------------------------
 

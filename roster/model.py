@@ -78,6 +78,8 @@ def parse_clock(value: Any) -> int:
 
 def parse_weekday(value: Any) -> int:
     """Weekday number (Monday 0) from "mon", "Monday", "周一", "1" (ISO) or an int."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
+        return value  # already a weekday number: re-validating a Limits must not shift it
     text = str(value).strip().lower()
     zh = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
     if text[:3] in WEEKDAYS:
@@ -306,6 +308,10 @@ class Plan(Frozen):
     history: tuple[Assignment, ...] = ()
     fixed: tuple[Assignment, ...] = ()
     pairs: tuple[Pair, ...] = ()
+    # Set by `roster reschedule`: the published roster, and the moment before which its
+    # duties are frozen (already worked or under way).
+    baseline: tuple[Assignment, ...] = ()
+    frozen_until: dt.datetime | None = None
 
     @field_validator("tiers")
     @classmethod

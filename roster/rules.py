@@ -48,6 +48,7 @@ class Violation:
     date: dt.date | None = None
     shift: str | None = None
     place: str | None = None
+    details: Mapping[str, object] = field(default_factory=dict)
 
     def message(self, lang: Lang = "en") -> str:
         """The sentence a leader reads."""
@@ -60,6 +61,12 @@ class Reason:
 
     rule: str
     text: Text
+
+
+DUTY_REASON: Mapping[Lang, str] = {
+    "en": "{staff}, {date} {shift} at {place}: {why}",
+    "zh": "{staff}，{date} {shift}（{place}）：{why}",
+}
 
 
 class Rule:
@@ -90,7 +97,8 @@ class Rule:
             post = roster.index.post_at.get((duty.place, duty.slot.idx))
             reason = self.forbids(roster.index, person, post) if post else None
             if reason is not None:
-                found.append(self.violation(duty, person, reason))
+                compound = roster.index.compound_by_id.get(duty.place)
+                found.append(self.violation(duty, person, reason, compound.name if compound else None))
         return found
 
     # -- helpers for subclasses ----------------------------------------------------------
@@ -99,12 +107,24 @@ class Rule:
         """A message from this rule's ``messages`` table."""
         return Text(self.messages[key], params)
 
-    def violation(self, duty: Duty, person: Person, reason: Text, **extra: object) -> Violation:
-        """A hard violation about one duty."""
+    def violation(
+        self, duty: Duty, person: Person, reason: Text, place_name: str | None = None, **extra: object
+    ) -> Violation:
+        """A hard violation about one duty, told in full: "Li Na, 2 Mar night at A小区: no nights".
+
+        ``reason`` stays a bare phrase in ``forbids`` so gap explanations can group people by it.
+        """
+        params = {
+            "staff": person.staff.name,
+            "date": duty.slot.date,
+            "shift": duty.slot.shift.name,
+            "place": place_name or duty.place,
+            "why": reason,
+        }
         return Violation(
             rule=self.name,
             hard=True,
-            text=reason,
+            text=Text(DUTY_REASON, params),
             staff=(person.id,),
             date=duty.slot.date,
             shift=duty.slot.shift.id,

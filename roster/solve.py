@@ -48,6 +48,8 @@ class SolverConfig:
     seed: int = 0
     strict: bool = False
     log_search: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+    """More CP-SAT parameters by name (``{"linearization_level": 2}``), set last."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,13 @@ def _set_parameters(solver: cp_model.CpSolver, config: SolverConfig, seconds: fl
     solver.parameters.num_workers = config.workers
     solver.parameters.random_seed = config.seed
     solver.parameters.log_search_progress = config.log_search
+    for name, value in config.extra.items():
+        if isinstance(value, list | tuple):  # a repeated field (subsolvers, ...)
+            repeated = getattr(solver.parameters, name)
+            repeated.clear()
+            repeated.extend(value)
+        else:
+            setattr(solver.parameters, name, value)
 
 
 class _StopOnInterrupt:

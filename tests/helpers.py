@@ -78,3 +78,20 @@ def solve_checked(plan: Plan, rules: Sequence[Rule], time_limit: float = 10) -> 
     recomputed = level_costs(violations, list(result.objective))
     assert recomputed == result.objective
     return result
+
+
+def shortfalls(roster: Roster) -> dict[tuple[int, str, str], int]:
+    """People missing per (day, shift id, place), as the coverage rule's own check finds them
+    (summed over a post's demand rows; "nobody on watch" is not counted again)."""
+    from constraints.coverage import Coverage
+
+    rule = Coverage()
+    found: dict[tuple[int, str, str], int] = {}
+    for v in rule.violations(roster):
+        if v.text.templates is rule.messages["short"]:
+            assert v.date is not None
+            assert v.shift is not None
+            assert v.place is not None
+            key = ((v.date - roster.index.plan.start).days, v.shift, v.place)
+            found[key] = found.get(key, 0) + v.amount
+    return found

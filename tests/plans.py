@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from roster.model import Compound, Demand, Limits, Plan, Shift, Staff
+from roster.model import Assignment, Compound, Demand, Limits, Plan, Shift, Staff
 
 MONDAY = dt.date(2026, 3, 2)
 
@@ -17,6 +17,66 @@ FULL = Shift(id="F", name="24h", start="08:00", end="08:00")  # type: ignore[arg
 def people(n: int, **fields: Any) -> tuple[Staff, ...]:
     """Staff s1..sn, all with the given fields."""
     return tuple(Staff(id=f"s{i}", name=f"Person {i}", **fields) for i in range(1, n + 1))
+
+
+def shift(shift_id: str, start: str, end: str, *, night: bool = False) -> Shift:
+    """A shift from "HH:MM" times, named after its id."""
+    return Shift(id=shift_id, name=shift_id, start=start, end=end, night=night)
+
+
+def limited(staff_id: str, *, skills: tuple[str, ...] = (), **limits: Any) -> Staff:
+    """A staff member with their own limits (a per-person override), named "Person <id>"."""
+    return Staff(id=staff_id, name=f"Person {staff_id}", skills=skills, overrides=Limits(**limits))
+
+
+def compounds(*ids: str) -> tuple[Compound, ...]:
+    """Compounds with these ids, named "<id>小区"."""
+    return tuple(Compound(id=i, name=f"{i}小区") for i in ids)
+
+
+def past(staff_id: str, days_before: int, shift_id: str = "N", place: str = "A") -> Assignment:
+    """A duty of the previous period (a ``history.csv`` row), ``days_before`` days before
+    MONDAY."""
+    date = MONDAY - dt.timedelta(days=days_before)
+    return Assignment(date=date, shift=shift_id, place=place, staff_id=staff_id)
+
+
+def fair_plan() -> Plan:
+    """A week of day, night and 24-hour watch at one compound for four people, where every
+    fairness measure has something to say: s2 works half hours (24 h a week), s3 had two
+    nights last week, s4 takes no nights and no 24-hour duties."""
+    staff = (
+        *people(1),
+        limited("s2", max_hours_per_week=24),
+        limited("s3"),
+        limited("s4", no_nights=True, no_24h=True),
+    )
+    return tiny_plan(
+        staff=staff, days=7, shifts=(DAY, NIGHT, FULL), history=(past("s3", 3), past("s3", 5))
+    )
+
+
+def boundary_plan() -> Plan:
+    """Nine days of day, night and 24-hour watch for two people under tight working-time
+    limits, after a previous period that reaches into them: s1 worked the last three days
+    (a 24-hour duty and the night just before the start), s2 already broke every limit
+    (six nights in a row before a day off). For property tests of the working-time rules."""
+    limits = Limits(
+        min_rest_hours=12,
+        max_hours_per_week=60,
+        max_shifts_per_week=4,
+        max_consecutive_days=3,
+        max_nights_per_week=2,
+        max_consecutive_nights=2,
+        min_days_off_per_week=2,
+    )
+    history = (
+        past("s1", 3, "D"),
+        past("s1", 2, "F"),
+        past("s1", 1, "N"),
+        *(past("s2", k, "N") for k in range(2, 8)),
+    )
+    return tiny_plan(days=9, shifts=(DAY, NIGHT, FULL), rules=limits, history=history)
 
 
 def tiny_plan(
@@ -77,7 +137,12 @@ def rich_plan() -> Plan:
             Staff(id="s1", name="Lead One", role="leader", skills=("lead",), home_compound="A"),  # type: ignore[arg-type]
             Staff(id="s2", name="Two", skills=("shop",), profiles=("pregnant",)),  # type: ignore[arg-type]
             Staff(id="s3", name="Three", skills=("lead", "shop"), profiles=("young_children",)),  # type: ignore[arg-type]
-            Staff(id="s4", name="Four", overrides=Limits(earliest_start="09:00")),  # type: ignore[arg-type]
+            # One compound a week (cohorting), and B already guarded on the last night before.
+            Staff(
+                id="s4",
+                name="Four",
+                overrides=Limits(earliest_start="09:00", max_compounds_per_week=1),
+            ),
             Staff(id="s5", name="Five", home_compound="B"),
         ),
         shifts=(day, night, full),

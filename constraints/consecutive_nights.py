@@ -1,0 +1,81 @@
+"""Consecutive nights: nobody works more night shifts in a row than their limit.
+
+Nights in a row are night shifts starting on consecutive days; nights at the end of the
+previous roster count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from constraints._windows import (
+    amounts_by_day,
+    date_of,
+    day_flags,
+    history_by_day,
+    long_runs,
+    night_worked,
+    outermost,
+    require_windows,
+)
+from roster.i18n import Lang
+from roster.rules import Rule, Violation
+
+if TYPE_CHECKING:
+    from roster.build import RosterModel
+    from roster.roster import Roster
+
+
+class ConsecutiveNights(Rule):
+    """Nobody works more than their nights in a row (``max_consecutive_nights``)."""
+
+    name = "consecutive_nights"
+    title: ClassVar[Mapping[Lang, str]] = {"en": "Maximum nights in a row", "zh": "最多连续夜班"}
+    hard = True
+    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+        "over": {
+            "en": "{staff}: {nights} night shifts in a row ({first} to {last}), at most {max}",
+            "zh": "{staff}：连续上夜班{nights}天（{first}至{last}），最多{max}天",
+        },
+    }
+
+    def add_to(self, model: RosterModel) -> None:
+        index = model.index
+        for person in index.people:
+            most = person.limits.max_consecutive_nights
+            if most is None:
+                continue
+            # Among any most + 1 days in a row, at most ``most`` have a night shift.
+            nights = day_flags(model, person, lambda slot: slot.night, "night")
+            history = history_by_day(index, person, night_worked)
+            windows = outermost(index.windows(most + 1))
+            require_windows(model, self.name, person, windows, nights, history, most)
+
+    def violations(self, roster: Roster) -> list[Violation]:
+        index, found = roster.index, []
+        for person_idx, duties in roster.timeline.items():
+            person = index.people[person_idx]
+            most = person.limits.max_consecutive_nights
+            if most is None:
+                continue
+            nights = [day for day, n in amounts_by_day(duties, night_worked).items() if n]
+            for (first, last), over in long_runs(nights, most):
+                found.append(
+                    Violation(
+                        rule=self.name,
+                        hard=True,
+                        text=self.text(
+                            "over",
+                            staff=person.staff.name,
+                            nights=last - first + 1,
+                            max=most,
+                            first=date_of(index, first),
+                            last=date_of(index, last),
+                        ),
+                        amount=over,
+                        staff=(person.id,),
+                        date=date_of(index, max(first, 0)),
+                    )
+                )
+        return found

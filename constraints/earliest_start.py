@@ -1,0 +1,39 @@
+"""Earliest start: people with an ``earliest_start`` never begin a duty earlier in the day
+(taking children to school, caring for a parent in the morning).
+
+A shift starting exactly at that time is fine. Only the time is shown, never why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from constraints._labels import clock
+from roster.i18n import Lang, Text
+from roster.index import Person, PlanIndex, Post
+from roster.rules import Rule, Violation
+
+if TYPE_CHECKING:
+    from roster.roster import Roster
+
+
+class EarliestStart(Rule):
+    """People who cannot start early get no duty starting before their hour."""
+
+    name = "earliest_start"
+    title: ClassVar[Mapping[Lang, str]] = {"en": "Earliest start", "zh": "最早上班时间"}
+    hard = True
+    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+        "earliest_start": {
+            "en": "starts no earlier than {time}",
+            "zh": "不早于{time}上班",
+        }
+    }
+
+    def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
+        earliest = person.limits.earliest_start
+        if earliest is not None and post.slot.shift.start < earliest:
+            return self.text("earliest_start", time=clock(earliest))
+        return None
+

@@ -1,0 +1,39 @@
+"""Home by: people with a ``latest_end`` (small children, a sick spouse) are never on a duty
+that ends later than that time of the day it starts.
+
+A shift ending exactly at that time is fine; a night shift that runs past midnight always
+ends too late. Only the time is shown, never why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from constraints._labels import clock
+from roster.i18n import Lang, Text
+from roster.index import Person, PlanIndex, Post
+from roster.model import MINUTES_PER_DAY
+from roster.rules import Rule, Violation
+
+if TYPE_CHECKING:
+    from roster.roster import Roster
+
+
+class HomeBy(Rule):
+    """People who must be home by a given hour get no duty ending after it."""
+
+    name = "home_by"
+    title: ClassVar[Mapping[Lang, str]] = {"en": "Home by a given hour", "zh": "按时回家"}
+    hard = True
+    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+        "home_by": {"en": "home by {time}", "zh": "须在{time}前下班"}
+    }
+
+    def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
+        latest = person.limits.latest_end
+        slot = post.slot
+        if latest is not None and slot.end > slot.day * MINUTES_PER_DAY + latest:
+            return self.text("home_by", time=clock(latest))
+        return None
+

@@ -1,0 +1,34 @@
+"""No 24-hour duty: people whose limits say so never take a round-the-clock shift.
+
+A shift whose end equals its start lasts 24 hours. Only the limit is shown, never why a
+person has it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from roster.i18n import Lang, Text
+from roster.index import Person, PlanIndex, Post
+from roster.rules import Rule, Violation
+
+if TYPE_CHECKING:
+    from roster.roster import Roster
+
+
+class No24h(Rule):
+    """People with "no 24-hour duty" in their limits are never put on a 24-hour shift."""
+
+    name = "no_24h"
+    title: ClassVar[Mapping[Lang, str]] = {"en": "No 24-hour duty", "zh": "不上24小时班"}
+    hard = True
+    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+        "no_24h": {"en": "no 24-hour duty", "zh": "不上24小时班"}
+    }
+
+    def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
+        if person.limits.no_24h and post.slot.full_day:
+            return self.text("no_24h")
+        return None
+

@@ -1,0 +1,34 @@
+"""No nights: people whose limits say so never take a night shift.
+
+Which shifts are nights is said in ``shifts.csv``. Only the limit is shown, never why a
+person has it (pregnancy, illness).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from roster.i18n import Lang, Text
+from roster.index import Person, PlanIndex, Post
+from roster.rules import Rule, Violation
+
+if TYPE_CHECKING:
+    from roster.roster import Roster
+
+
+class NoNights(Rule):
+    """People with "no nights" in their limits are never put on a night shift."""
+
+    name = "no_nights"
+    title: ClassVar[Mapping[Lang, str]] = {"en": "No night shifts", "zh": "不上夜班"}
+    hard = True
+    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+        "no_nights": {"en": "no nights", "zh": "不上夜班"}
+    }
+
+    def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
+        if person.limits.no_nights and post.slot.night:
+            return self.text("no_nights")
+        return None
+

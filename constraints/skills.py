@@ -1,0 +1,36 @@
+"""Skills: a post whose every demand row names a skill (a shopping run needs shoppers, a
+driving errand needs drivers) is only taken by people with at least one of those skills.
+
+A gate post with a duty-leader row *and* a plain row is open to everyone: the leader need
+is a coverage goal (``coverage``), not a bar to the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from roster.i18n import Lang, Text
+from roster.index import Person, PlanIndex, Post
+from roster.rules import Rule, Violation
+
+if TYPE_CHECKING:
+    from roster.roster import Roster
+
+
+class Skills(Rule):
+    """Posts that need a skill are only taken by people who have it."""
+
+    name = "skills"
+    title: ClassVar[Mapping[Lang, str]] = {"en": "Skills required", "zh": "技能要求"}
+    hard = True
+    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+        "missing": {"en": "lacks skill {skill}", "zh": "不具备{skill}技能"}
+    }
+
+    def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
+        needed = post.required_skills
+        if needed and needed.isdisjoint(person.staff.skills):
+            return self.text("missing", skill="/".join(sorted(needed)))
+        return None
+

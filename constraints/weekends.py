@@ -1,0 +1,101 @@
+"""Weekends worked: nobody works more than ``max_weekends`` weekends in the period.
+
+A weekend is the Saturday and Sunday of one calendar week; it is worked when a duty starts
+on either day (a Friday night shift that ends on Saturday morning does not count). A weekend
+that lies only partly in the period counts as well; with ``history.csv``, a duty on the
+Saturday just before a period that starts on a Sunday makes that weekend worked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from roster.i18n import Lang
+from roster.index import PlanIndex
+from roster.rules import Rule, Violation
+
+if TYPE_CHECKING:
+    from roster.build import Expr, RosterModel
+    from roster.roster import Roster
+
+SATURDAY = 5
+
+
+def weekends(index: PlanIndex) -> list[tuple[dt.date, list[int]]]:
+    """Each weekend that touches the period: its Saturday and its day numbers (Saturday,
+    Sunday; the Saturday may be the day before the period, day -1)."""
+    found: dict[dt.date, list[int]] = defaultdict(list)
+    for day in range(-1, index.days):
+        date = index.plan.start + dt.timedelta(days=day)
+        if date.weekday() >= SATURDAY:
+            found[date - dt.timedelta(days=date.weekday() - SATURDAY)].append(day)
+    return sorted((saturday, days) for saturday, days in found.items() if max(days) >= 0)
+
+
+class Weekends(Rule):
+    """Nobody works more weekends in the period than their limit allows."""
+
+    name = "weekends"
+    title: ClassVar[Mapping[Lang, str]] = {"en": "Weekends worked", "zh": "周末上班次数"}
+    hard = True
+    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+        "over": {
+            "en": "{staff} works {count} weekends ({dates}), at most {limit} allowed",
+            "zh": "{staff} 有{count}个周末上班（{dates}），最多{limit}个",
+        },
+    }
+
+    def add_to(self, model: RosterModel) -> None:
+        index = model.index
+        for person in index.people:
+            limit = person.limits.max_weekends
+            if limit is None:
+                continue
+            before = {d.slot.day for d in index.history if d.person == person.idx}
+            worked: list[Expr] = []
+            for saturday, days in weekends(index):
+                if any(day < 0 and day in before for day in days):
+                    worked.append(1)  # already worked on that Saturday, in history
+                    continue
+                flags = [model.works_on(person, day) for day in days if day >= 0]
+                flags = [f for f in flags if not isinstance(f, int)]
+                if len(flags) == 1:
+                    worked.append(flags[0])
+                elif flags:
+                    weekend = model.new_bool(f"weekend[{person.id},{saturday}]")
+                    model.cp.add_max_equality(weekend, flags)
+                    worked.append(weekend)
+            if len(worked) > limit:  # fewer can never break it: no constraint needed
+                model.require(sum(worked) <= limit, self.name, person.id)  # type: ignore[arg-type]
+
+    def violations(self, roster: Roster) -> list[Violation]:
+        index = roster.index
+        found = []
+        for person in index.people:
+            limit = person.limits.max_weekends
+            if limit is None:
+                continue
+            days_worked = roster.days_worked(person.idx)
+            worked = [sat for sat, days in weekends(index) if any(d in days_worked for d in days)]
+            if len(worked) > limit:
+                text = self.text(
+                    "over",
+                    staff=person.staff.name,
+                    count=len(worked),
+                    limit=limit,
+                    dates=", ".join(sat.isoformat() for sat in worked),
+                )
+                found.append(
+                    Violation(
+                        rule=self.name,
+                        hard=True,
+                        text=text,
+                        amount=len(worked) - limit,
+                        staff=(person.id,),
+                        date=worked[limit],
+                    )
+                )
+        return found

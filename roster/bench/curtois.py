@@ -1,0 +1,544 @@
+"""The Curtois & Qu shift-scheduling benchmark (Instances 1-24), read into plans for the same
+engine, solved, and scored the benchmark's way.
+
+The format and the exact objective are in ``../shared/benchmarks/curtois/README.md``. An
+instance becomes an ordinary :class:`roster.model.Plan`:
+
+* one place, the errand ``ward`` (not a compound, so no empty-watch cost), day 0 = Monday
+  2024-01-01;
+* each shift type is a shift starting at 08:00 with its length, so all shifts of a day
+  overlap and ``one_place`` gives "at most one shift per day"; ``ForbiddenNext`` becomes
+  ``forbidden_successions``;
+* each employee is a staff member whose own limits (``Limits`` overrides) carry the format's
+  hard constraints; fixed days off are whole-day absences;
+* shift on/off requests are ``Request`` rows with their weights (``weights.request = 1``);
+* each cover row is a critical ``Demand`` (min = requirement, max = the number of staff),
+  with a linear shortfall cost of ``WeightUnder`` and an over-cover cost of ``WeightOver``;
+* every tier that has costs is solved as one weighted sum (``tiers``), so the objective is
+  the benchmark's single sum.
+
+Only the rules the format needs are used (``RULES``), so that unrelated rules (fairness,
+...) add no cost. The objective reported for a roster is recomputed from the roster by the
+rules' own ``violations`` (never read from the solver) and cross-checked against
+``benchmark_objective``, a direct transcription of the README's definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from roster.check import check
+from roster.index import PlanIndex
+from roster.io.write import write_csv
+from roster.model import (
+    Absence,
+    Demand,
+    Limits,
+    Plan,
+    Priority,
+    Request,
+    RequestKind,
+    Shift,
+    Staff,
+    Weights,
+)
+from roster.outputs import ROSTER_HEADER, roster_rows
+from roster.roster import Roster
+from roster.rules import Rule, Violation
+from roster.solve import SolverConfig, SolveResult, solve
+
+START = dt.date(2024, 1, 1)
+"""Day 0 of every instance (a Monday, as the format says)."""
+PLACE = "ward"
+SHIFT_START = 8 * 60
+LEVEL = "critical+high+coverage+preferences"
+"""The one solving level: coverage and requests minimised together as one sum."""
+MAX_DEMAND = 100
+"""``Demand.max`` is at most this; no instance covers a shift with more people."""
+
+RULES = (
+    "absence",
+    "one_place",
+    "shift_type_limit",
+    "total_hours",
+    "consecutive_days",
+    "min_consecutive_days",
+    "min_days_off_run",
+    "weekends",
+    "successions",
+    "coverage",
+    "requests",
+)
+"""The rules the format needs, by registry name."""
+
+DATA_SUBDIR = Path("shared") / "benchmarks" / "curtois"
+SECTIONS = (
+    "SECTION_HORIZON",
+    "SECTION_SHIFTS",
+    "SECTION_STAFF",
+    "SECTION_DAYS_OFF",
+    "SECTION_SHIFT_ON_REQUESTS",
+    "SECTION_SHIFT_OFF_REQUESTS",
+    "SECTION_COVER",
+)
+
+
+class FormatError(ValueError):
+    """An instance file does not follow the format."""
+
+
+# --------------------------------------------------------------------------- the instance
+
+
+@dataclass(frozen=True)
+class ShiftType:
+    """A row of ``SECTION_SHIFTS``."""
+
+    id: str
+    minutes: int
+    forbidden_next: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Employee:
+    """A row of ``SECTION_STAFF`` (minutes and counts as in the file)."""
+
+    id: str
+    max_shifts: Mapping[str, int]
+    max_total_minutes: int
+    min_total_minutes: int
+    max_consecutive_shifts: int
+    min_consecutive_shifts: int
+    min_consecutive_days_off: int
+    max_weekends: int
+
+
+@dataclass(frozen=True)
+class ShiftRequest:
+    """A row of ``SECTION_SHIFT_ON_REQUESTS`` or ``SECTION_SHIFT_OFF_REQUESTS``."""
+
+    staff: str
+    day: int
+    shift: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A row of ``SECTION_COVER``."""
+
+    day: int
+    shift: str
+    requirement: int
+    weight_under: int
+    weight_over: int
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One instance file, as written."""
+
+    name: str
+    horizon: int
+    shifts: tuple[ShiftType, ...]
+    staff: tuple[Employee, ...]
+    days_off: Mapping[str, tuple[int, ...]]
+    on_requests: tuple[ShiftRequest, ...]
+    off_requests: tuple[ShiftRequest, ...]
+    cover: tuple[Cover, ...]
+
+
+Assignment = Mapping[tuple[str, int], str]
+"""A roster in the benchmark's terms: (employee id, day) -> shift id; absent means off."""
+
+
+def parse(text: str, name: str) -> Instance:
+    """An instance from the text of its file."""
+    rows = _sections(text)
+    try:
+        horizon = int(_only(rows["SECTION_HORIZON"])[0])
+        shifts = tuple(
+            ShiftType(r[0], int(r[1]), tuple(s for s in _field(r, 2).split("|") if s))
+            for r in rows["SECTION_SHIFTS"]
+        )
+        staff = tuple(_employee(r) for r in rows["SECTION_STAFF"])
+        days_off = {r[0]: tuple(int(d) for d in r[1:] if d) for r in rows["SECTION_DAYS_OFF"]}
+        on = tuple(_request(r) for r in rows["SECTION_SHIFT_ON_REQUESTS"])
+        off = tuple(_request(r) for r in rows["SECTION_SHIFT_OFF_REQUESTS"])
+        cover = tuple(
+            Cover(int(r[0]), r[1], int(r[2]), int(r[3]), int(r[4])) for r in rows["SECTION_COVER"]
+        )
+    except (IndexError, ValueError) as error:
+        raise FormatError(f"{name}: {error}") from None
+    return Instance(name, horizon, shifts, staff, days_off, on, off, cover)
+
+
+def read_instance(path: Path) -> Instance:
+    """An instance from its ``.txt`` file; its name is the file's stem (``Instance1``)."""
+    return parse(path.read_text(encoding="utf-8"), path.stem)
+
+
+def _sections(text: str) -> dict[str, list[list[str]]]:
+    rows: dict[str, list[list[str]]] = {}
+    current: str | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("SECTION_"):
+            current = line
+            rows[current] = []
+        elif current is None:
+            raise FormatError(f"data before the first section: {line!r}")
+        else:
+            rows[current].append([cell.strip() for cell in line.split(",")])
+    missing = [s for s in SECTIONS if s not in rows]
+    if missing:
+        raise FormatError(f"missing sections: {', '.join(missing)}")
+    return rows
+
+
+def _only(rows: list[list[str]]) -> list[str]:
+    if len(rows) != 1:
+        raise FormatError(f"expected one row, found {len(rows)}")
+    return rows[0]
+
+
+def _field(row: list[str], k: int) -> str:
+    return row[k] if k < len(row) else ""
+
+
+def _employee(row: list[str]) -> Employee:
+    caps = {}
+    for pair in row[1].split("|"):
+        shift, _, cap = pair.partition("=")
+        caps[shift] = int(cap)
+    numbers = [int(v) for v in row[2:8]]
+    if len(numbers) != 6:
+        raise FormatError(f"staff row {row[0]}: expected 8 fields")
+    return Employee(row[0], caps, *numbers)
+
+
+def _request(row: list[str]) -> ShiftRequest:
+    return ShiftRequest(row[0], int(row[1]), row[2], int(row[3]))
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+def to_plan(instance: Instance) -> Plan:
+    """The instance as a plan for the engine (see the module docstring for the mapping)."""
+    under = {c.weight_under for c in instance.cover}
+    over = {c.weight_over for c in instance.cover}
+    if len(under) > 1 or len(over) > 1:
+        raise FormatError(f"{instance.name}: cover weights differ between rows")
+    weight_under, weight_over = (under or {100}).pop(), (over or {1}).pop()
+    day = [START + dt.timedelta(days=d) for d in range(instance.horizon)]
+    midnight = [dt.datetime.combine(date, dt.time()) for date in day]
+    headcount = min(len(instance.staff), MAX_DEMAND)
+    return Plan(
+        title=f"Curtois & Qu {instance.name}",
+        start=START,
+        days=instance.horizon,
+        forbidden_successions=tuple(
+            (s.id, nxt) for s in instance.shifts for nxt in s.forbidden_next
+        ),
+        weights=Weights(
+            critical=weight_under,
+            high=weight_under,
+            normal=weight_under,
+            low=weight_under,
+            over_cover=weight_over,
+            request=1,
+            convex_shortfall=False,
+            **dict.fromkeys(_UNUSED_WEIGHTS, 0),
+        ),
+        tiers=(LEVEL,),
+        staff=tuple(Staff(id=e.id, name=e.id, overrides=_limits(e)) for e in instance.staff),
+        shifts=tuple(
+            Shift(id=s.id, name=s.id, start=SHIFT_START, end=(SHIFT_START + s.minutes) % 1440)
+            for s in instance.shifts
+        ),
+        demand=tuple(
+            Demand(
+                place=PLACE,
+                shift=c.shift,
+                days=day[c.day].isoformat(),
+                min=c.requirement,
+                max=headcount,
+                priority=Priority.CRITICAL,
+            )
+            for c in instance.cover
+        ),
+        absences=tuple(
+            Absence(staff=staff, start=midnight[d], end=midnight[d] + dt.timedelta(days=1))
+            for staff, days in instance.days_off.items()
+            for d in days
+        ),
+        requests=tuple(
+            Request(staff=r.staff, date=day[r.day], shift=r.shift, kind=kind, weight=r.weight)
+            for kind, rows in (
+                (RequestKind.ON, instance.on_requests),
+                (RequestKind.OFF, instance.off_requests),
+            )
+            for r in rows
+        ),
+    )
+
+
+_UNUSED_WEIGHTS = [
+    "empty_watch",
+    "change",
+    "change_next_24h",
+    "fair_hours",
+    "fair_nights",
+    "fair_weekends",
+    "fair_24h",
+    "together",
+    "home_compound",
+    "compound_switch",
+]
+
+
+def _limits(e: Employee) -> Limits:
+    """An employee's hard constraints as their own limits (a minimum of 1 or less, or a
+    minimum total of 0, is no constraint)."""
+    return Limits(
+        max_shifts_of_type=dict(e.max_shifts),
+        max_total_hours=e.max_total_minutes / 60,
+        min_total_hours=e.min_total_minutes / 60 if e.min_total_minutes > 0 else None,
+        max_consecutive_days=e.max_consecutive_shifts,
+        min_consecutive_days=e.min_consecutive_shifts if e.min_consecutive_shifts > 1 else None,
+        min_consecutive_days_off=(
+            e.min_consecutive_days_off if e.min_consecutive_days_off > 1 else None
+        ),
+        max_weekends=e.max_weekends,
+    )
+
+
+def bench_rules() -> list[Rule]:
+    """One instance of each rule the format needs (``RULES``), from the registry."""
+    from constraints import by_name  # roster's core does not import the rules
+
+    return [by_name(name)() for name in RULES]
+
+
+# --------------------------------------------------------------------------- the objective
+
+
+def assignment_of(roster: Roster) -> dict[tuple[str, int], str]:
+    """A roster in the benchmark's terms. Two shifts of one person on one day (which the
+    hard rules forbid) keep the last; ``benchmark_objective`` then sees only one."""
+    people = roster.index.people
+    return {(people[d.person].id, d.slot.day): d.slot.shift.id for d in roster.duties}
+
+
+def benchmark_objective(instance: Instance, assignment: Assignment) -> int:
+    """The objective exactly as the format's README defines it: on-requests not met,
+    off-requests met, and weighted under- and over-cover."""
+    total = 0
+    for r in instance.on_requests:
+        total += r.weight * (assignment.get((r.staff, r.day)) != r.shift)
+    for r in instance.off_requests:
+        total += r.weight * (assignment.get((r.staff, r.day)) == r.shift)
+    working: dict[tuple[int, str], int] = {}
+    for (_, day), shift in assignment.items():
+        working[day, shift] = working.get((day, shift), 0) + 1
+    for c in instance.cover:
+        n = working.get((c.day, c.shift), 0)
+        total += c.weight_under * max(0, c.requirement - n) + c.weight_over * max(
+            0, n - c.requirement
+        )
+    return total
+
+
+@dataclass(frozen=True)
+class Score:
+    """A roster judged by the rules: its objective (the sum of the soft violations' costs)
+    and its hard violations (none in a valid roster)."""
+
+    objective: int
+    hard: tuple[Violation, ...]
+
+
+def score(roster: Roster, rules: Sequence[Rule]) -> Score:
+    """Judge a roster with the rules' own ``violations``."""
+    found = check(roster, rules)
+    soft = sum(v.cost for v in found if not v.hard)
+    return Score(soft, tuple(v for v in found if v.hard))
+
+
+# --------------------------------------------------------------------------- running
+
+
+@dataclass(frozen=True)
+class BenchRow:
+    """One instance's result."""
+
+    instance: str
+    objective: int | None
+    best_known: int | None
+    bound: int | None
+    seconds: float
+    status: str
+    hard: int = 0
+
+    @property
+    def gap(self) -> float | None:
+        """Percent above the best known value."""
+        if self.objective is None or not self.best_known:
+            return None
+        return 100.0 * (self.objective - self.best_known) / self.best_known
+
+
+class ScoreMismatch(AssertionError):
+    """The rules' objective differs from the benchmark's definition: a bug in a rule or in
+    the reader, never in the data."""
+
+
+def run_instance(
+    path: Path,
+    config: SolverConfig,
+    *,
+    best_known: int | None = None,
+    rosters: Path | None = None,
+) -> BenchRow:
+    """Read, solve and score one instance; write its roster to ``rosters/<name>.csv``."""
+    started = time.monotonic()
+    instance = read_instance(path)
+    plan = to_plan(instance)
+    rules = bench_rules()
+    result: SolveResult = solve(PlanIndex(plan), rules, config)
+    seconds = time.monotonic() - started
+    if result.roster is None:
+        return BenchRow(instance.name, None, best_known, None, seconds, result.status.value)
+    judged = score(result.roster, rules)
+    expected = benchmark_objective(instance, assignment_of(result.roster))
+    if not judged.hard and judged.objective != expected:
+        raise ScoreMismatch(
+            f"{instance.name}: rules give {judged.objective}, the benchmark's definition {expected}"
+        )
+    if rosters is not None:
+        write_csv(rosters / f"{instance.name}.csv", ROSTER_HEADER, roster_rows(result.roster))
+    bounds = [t.bound for t in result.tiers if t.bound is not None]
+    return BenchRow(
+        instance=instance.name,
+        objective=judged.objective,
+        best_known=best_known,
+        bound=bounds[-1] if bounds else None,
+        seconds=seconds,
+        status=result.status.value,
+        hard=len(judged.hard),
+    )
+
+
+def run(
+    names: Sequence[str],
+    data: Path,
+    config: SolverConfig,
+    *,
+    rosters: Path | None = None,
+    on_row: Callable[[BenchRow], None] | None = None,
+) -> list[BenchRow]:
+    """Run the named instances (all in ``data`` when none are named), one after another."""
+    best = read_best_known(data)
+    found = []
+    for path in instance_paths(names, data):
+        row = run_instance(path, config, best_known=best.get(path.stem), rosters=rosters)
+        found.append(row)
+        if on_row:
+            on_row(row)
+    return found
+
+
+def find_data(*starts: Path) -> Path | None:
+    """The instance folder ``shared/benchmarks/curtois`` in the nearest parent folder of the
+    given places (by default the working folder and this package's repository)."""
+    places = starts or (Path.cwd(), Path(__file__).resolve())
+    for start in places:
+        for folder in (start, *start.parents):
+            candidate = folder / DATA_SUBDIR
+            if candidate.is_dir():
+                return candidate
+    return None
+
+
+def instance_paths(names: Iterable[str], data: Path) -> list[Path]:
+    """Instance files by name (``Instance1``, ``1``, or a path); all of ``data`` if none."""
+    chosen = list(names)
+    if not chosen:
+        return sorted(data.glob("*.txt"), key=_natural)
+    paths = []
+    for name in chosen:
+        given = Path(name)
+        if given.suffix == ".txt" and given.is_file():
+            paths.append(given)
+            continue
+        stem = f"Instance{name}" if name.isdigit() else name
+        path = data / f"{stem}.txt"
+        if not path.is_file():
+            raise FileNotFoundError(f"no instance {name!r} in {data}")
+        paths.append(path)
+    return paths
+
+
+def _natural(path: Path) -> tuple[str, int]:
+    match = re.fullmatch(r"(.*?)(\d+)", path.stem)
+    return (match[1], int(match[2])) if match else (path.stem, 0)
+
+
+def read_best_known(data: Path) -> dict[str, int]:
+    """Best known objective per instance from ``best_known.csv`` (empty if there is none)."""
+    import csv
+
+    path = data / "best_known.csv"
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["instance"]: int(row["best_known_upper_bound"]) for row in csv.DictReader(handle)
+        }
+
+
+# --------------------------------------------------------------------------- reporting
+
+COLUMNS = ("instance", "objective", "best_known", "gap_pct", "bound", "seconds", "status", "hard")
+
+
+def row_cells(row: BenchRow) -> tuple[str, ...]:
+    """A row's cells as text, in ``COLUMNS`` order."""
+
+    def text(value: int | None) -> str:
+        return "" if value is None else str(value)
+
+    gap = row.gap
+    return (
+        row.instance,
+        text(row.objective),
+        text(row.best_known),
+        "" if gap is None else f"{gap:.2f}",
+        text(row.bound),
+        f"{row.seconds:.1f}",
+        row.status,
+        str(row.hard),
+    )
+
+
+WIDTHS = (12, 10, 11, 8, 8, 8, 9, 5)
+
+
+def table_line(cells: Sequence[str]) -> str:
+    """One line of the terminal table (first column left, the rest right aligned)."""
+    first, *rest = cells
+    parts = [first.ljust(WIDTHS[0])] + [c.rjust(w) for c, w in zip(rest, WIDTHS[1:], strict=True)]
+    return " ".join(parts)
+
+
+def write_results(path: Path, rows: Iterable[BenchRow]) -> None:
+    """The results as CSV, one row per instance."""
+    write_csv(path, COLUMNS, [row_cells(r) for r in rows])

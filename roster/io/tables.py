@@ -1,0 +1,764 @@
+"""From rows of text to a validated plan: the half of reading that does not care where the
+rows came from.
+
+A reader (``folder.py`` for CSV files; a workbook reader later) only turns each file or
+sheet into a :class:`Sheet` of :class:`Row` s of trimmed text, and ``plan.toml`` (or a
+settings sheet) into a :class:`Settings` mapping. :func:`plan_from_tables` then turns cells
+into the models of ``roster.model``, converts every pydantic error into a plain
+:class:`~roster.validate.Problem`, runs the cross-file checks and raises one
+:class:`~roster.validate.PlanError` with everything found.
+
+The column tables (:data:`TABLES`) are also what a template writer would put in a header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from roster.i18n import Text
+from roster.model import (
+    Absence,
+    Assignment,
+    Compound,
+    Demand,
+    Limits,
+    Pair,
+    Plan,
+    Request,
+    Shift,
+    Staff,
+    Weights,
+    split_list,
+)
+from roster.validate import (
+    PlanError,
+    Problem,
+    Provenance,
+    Source,
+    message,
+    problem_order,
+    suggest,
+    unique,
+    validate_plan,
+)
+
+# --------------------------------------------------------------------------- what readers give
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its number as Excel shows it (the header is row 1), its non-blank
+    cells keyed by the lower-case column header with stray spaces trimmed, and what the
+    reader found wrong with the row as a whole (cells beyond the header)."""
+
+    number: int
+    cells: Mapping[str, str]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table of a plan as read from a file or a workbook sheet.
+
+    Attributes:
+        name: What problems call it: ``staff.csv``, or a sheet name.
+        columns: The header, lower-case and trimmed, in order (repeats kept, to report).
+        rows: The non-blank data rows.
+        found: False when the file or sheet does not exist.
+        problems: Why it could not be read (encoding, not a CSV, ...), if it could not;
+            a sheet with problems is treated as unreadable.
+    """
+
+    name: str
+    columns: tuple[str, ...] = ()
+    rows: tuple[Row, ...] = ()
+    found: bool = True
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """``plan.toml`` (or a workbook's settings) as plain values.
+
+    Attributes:
+        name: What problems call it: ``plan.toml``.
+        values: The settings, nested as in ``plan.toml`` (``rules``, ``profiles.NAME``...).
+        found: False when the file does not exist.
+        problems: Why it could not be read, if it could not.
+    """
+
+    name: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+    found: bool = True
+    problems: tuple[Problem, ...] = ()
+
+
+# --------------------------------------------------------------------------- the tables
+
+CellKind = Literal["text", "bool", "date", "from", "to", "shift_or_all", "counts"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table.
+
+    Attributes:
+        name: The header (lower case).
+        required: Whether the column must be in the header and its cells filled.
+        kind: How a cell is read before the model checks it (booleans in Chinese, dates
+            with slashes, "to" dates that include the whole day, ...); "text" leaves it
+            to the model.
+        field: The model field, dotted into a nested model (``overrides.no_nights``);
+            the header when None.
+    """
+
+    name: str
+    required: bool = False
+    kind: CellKind = "text"
+    field: str | None = None
+
+    @property
+    def target(self) -> str:
+        """The model field this column fills."""
+        return self.field or self.name
+
+
+@dataclass(frozen=True)
+class Table:
+    """A plan table: its model, its columns, and the headers it also accepts.
+
+    Attributes:
+        name: The plan collection it fills (``staff``), also the file's stem.
+        model: The model of one row.
+        columns: The columns it reads.
+        required: Whether the plan needs this table.
+        aliases: Other headers accepted for a column (``staff`` for ``staff_id``).
+        ignored: Columns that may be there and are not read (a roster's ``start``).
+        id_column: The column holding the row's id, for references to it.
+    """
+
+    name: str
+    model: type[BaseModel]
+    columns: tuple[Column, ...]
+    required: bool = False
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    ignored: tuple[str, ...] = ()
+    id_column: str | None = None
+
+    def column(self, name: str) -> Column | None:
+        """The column of a header (an alias resolves to its column)."""
+        name = self.aliases.get(name, name)
+        return next((c for c in self.columns if c.name == name), None)
+
+    def headers(self) -> list[str]:
+        """Every header this table knows, for "did you mean" hints."""
+        return [*(c.name for c in self.columns), *self.aliases, *self.ignored]
+
+
+def _limit_columns() -> tuple[Column, ...]:
+    """Any limit of ``Limits`` may be a per-person column of staff.csv."""
+    columns = []
+    for name, info in Limits.model_fields.items():
+        kind: CellKind = "text"
+        if info.annotation == (bool | None):
+            kind = "bool"
+        elif name == "max_shifts_of_type":
+            kind = "counts"
+        columns.append(Column(name, kind=kind, field=f"overrides.{name}"))
+    return tuple(columns)
+
+
+_ROSTER_COLUMNS = (
+    Column("date", required=True, kind="date"),
+    Column("shift", required=True),
+    Column("place", required=True),
+    Column("staff_id", required=True),
+)
+_ROSTER_IGNORED = ("start", "end", "staff_name")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "staff",
+        Staff,
+        (
+            Column("id", required=True),
+            Column("name", required=True),
+            Column("role"),
+            Column("skills"),
+            Column("profiles"),
+            Column("home_compound"),
+            Column("unit"),
+            *_limit_columns(),
+        ),
+        required=True,
+        id_column="id",
+    ),
+    Table(
+        "compounds",
+        Compound,
+        (
+            Column("id", required=True),
+            Column("name", required=True),
+            Column("unmanaged", kind="bool"),
+            Column("round_the_clock", kind="bool"),
+            Column("households"),
+            Column("residents"),
+        ),
+        id_column="id",
+    ),
+    Table(
+        "shifts",
+        Shift,
+        (
+            Column("id", required=True),
+            Column("name", required=True),
+            Column("start", required=True),
+            Column("end", required=True),
+            Column("night", kind="bool"),
+        ),
+        required=True,
+        id_column="id",
+    ),
+    Table(
+        "demand",
+        Demand,
+        (
+            Column("place", required=True),
+            Column("shift", required=True),
+            Column("days"),
+            Column("min", required=True),
+            Column("max"),
+            Column("skill"),
+            Column("priority"),
+        ),
+    ),
+    Table(
+        "absences",
+        Absence,
+        (
+            Column("staff", required=True),
+            Column("from", required=True, kind="from", field="start"),
+            Column("to", required=True, kind="to", field="end"),
+            Column("reason"),
+        ),
+    ),
+    Table(
+        "requests",
+        Request,
+        (
+            Column("staff", required=True),
+            Column("date", required=True, kind="date"),
+            Column("shift", kind="shift_or_all"),
+            Column("kind", required=True),
+            Column("weight"),
+        ),
+    ),
+    Table(
+        "history",
+        Assignment,
+        _ROSTER_COLUMNS,
+        aliases={"staff": "staff_id"},
+        ignored=_ROSTER_IGNORED,
+    ),
+    Table(
+        "fixed",
+        Assignment,
+        _ROSTER_COLUMNS,
+        aliases={"staff": "staff_id"},
+        ignored=_ROSTER_IGNORED,
+    ),
+    Table(
+        "pairs",
+        Pair,
+        (
+            Column("a", required=True),
+            Column("b", required=True),
+            Column("kind", required=True),
+        ),
+    ),
+)
+TABLE_BY_NAME = {t.name: t for t in TABLES}
+
+# The roster format (roster.csv, history.csv): what `check` and `reschedule` read.
+ROSTER_TABLE = TABLE_BY_NAME["history"]
+
+SETTINGS_KEYS = ("title", "start", "days", "rules", "weights", "tiers", "profiles")
+
+# Stands in for a start that could not be read, so the other checks can still run; checks
+# against the period are then skipped (Provenance.period_known).
+_STAND_IN_START = dt.date(2000, 1, 3)
+
+# --------------------------------------------------------------------------- cells
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; ``text`` says why."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.render("en"))
+        self.text = text
+
+
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "是"})
+FALSE_WORDS = frozenset({"false", "no", "n", "0", "否"})
+
+_MOMENT = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:(?:\s+|T)(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"
+)
+
+
+def parse_bool(text: str) -> bool:
+    """true/false, yes/no, y/n, 1/0, 是/否 (any case)."""
+    word = text.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise CellError(message("not_bool", value=text))
+
+
+def parse_moment(text: str) -> tuple[dt.datetime, bool]:
+    """A date or a date-time, as leaders and Excel write them, and whether it had a time.
+
+    Accepts ``2026-02-09``, ``2026/2/9``, ``2026年2月9日``, with an optional ``HH:MM[:SS]``
+    after a space or ``T``.
+    """
+    match = _MOMENT.fullmatch(text.strip())
+    if not match:
+        raise CellError(message("not_moment", value=text))
+    year, month, day, hour, minute, second = match.groups()
+    try:
+        moment = dt.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        raise CellError(message("not_moment", value=text)) from None
+    return moment, hour is not None
+
+
+def parse_date(text: str) -> dt.date:
+    """A date (a time part is accepted only at midnight, as Excel sometimes writes dates)."""
+    try:
+        moment, _ = parse_moment(text)
+    except CellError:
+        raise CellError(message("not_date", value=text)) from None
+    if moment.time() != dt.time():
+        raise CellError(message("not_date", value=text))
+    return moment.date()
+
+
+def parse_counts(text: str) -> dict[str, int]:
+    """``night:2;full:1`` as a mapping of shift id to count (``max_shifts_of_type``)."""
+    counts: dict[str, int] = {}
+    for part in split_list(text):
+        match = re.fullmatch(r"(.+?)\s*[:：=]\s*(\d+)", part)
+        if not match:
+            raise CellError(message("not_counts", value=text))
+        counts[match[1]] = int(match[2])
+    return counts
+
+
+def read_cell(kind: CellKind, text: str) -> Any:
+    """A cell's value for the model; raises :class:`CellError`."""
+    if kind == "bool":
+        return parse_bool(text)
+    if kind == "date":
+        return parse_date(text)
+    if kind == "from":
+        return parse_moment(text)[0]
+    if kind == "to":
+        # A date alone means that whole day: the absence ends at the next midnight.
+        moment, has_time = parse_moment(text)
+        return moment if has_time else moment + dt.timedelta(days=1)
+    if kind == "shift_or_all":
+        return None if text == "*" else text
+    if kind == "counts":
+        return parse_counts(text)
+    return text
+
+
+# --------------------------------------------------------------------------- pydantic errors
+
+
+def _number(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def plain_error(error: ErrorDetails, raw: str | None) -> Text:
+    """A pydantic error in plain words a leader can act on, in both languages.
+
+    Args:
+        error: One entry of ``ValidationError.errors()``.
+        raw: The value as the leader wrote it, when known.
+    """
+    kind = error["type"]
+    given = error.get("input")
+    value = _number(given) if isinstance(given, str | int | float) else (raw or "")
+    ctx = error.get("ctx") or {}
+    if kind in ("missing", "string_too_short"):
+        return message("blank")
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return message("not_int", value=value)
+    if kind in ("float_parsing", "float_type", "finite_number"):
+        return message("not_number", value=value)
+    if kind in ("bool_parsing", "bool_type"):
+        return message("not_bool", value=value)
+    bounds = {
+        "greater_than_equal": ("too_small", "ge"),
+        "greater_than": ("too_small_strict", "gt"),
+        "less_than_equal": ("too_large", "le"),
+        "less_than": ("too_large_strict", "lt"),
+    }
+    if kind in bounds:
+        key, bound = bounds[kind]
+        return message(key, value=value, limit=_number(ctx.get(bound)))
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return message("not_one_of", value=value, expected=expected)
+    if kind.startswith(("date", "datetime")):
+        return message("not_date", value=value)
+    if kind == "string_type":
+        return message("not_text")
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return message("not_list")
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return message("not_table")
+    detail = str(ctx.get("error", error["msg"]))
+    # The model's own validators (roster.model) say these in English; give both languages.
+    if "is not a time of day" in detail:
+        return message("not_clock", value=value)
+    if "is not a weekday" in detail:
+        return message("not_weekday", value=value)
+    if "must start before 24:00" in detail:
+        return message("shift_start_24")
+    return message("invalid", value=value, detail=detail)
+
+
+def _field_of(loc: Sequence[int | str], fields: Iterable[str]) -> str:
+    """The model field (possibly dotted) an error location points at."""
+    known = set(fields)
+    dotted = ".".join(str(part) for part in loc[:2])
+    return dotted if dotted in known else str(loc[0]) if loc else ""
+
+
+# --------------------------------------------------------------------------- rows → models
+
+
+@dataclass
+class _Loaded:
+    """One table's items, where each came from, and what went wrong."""
+
+    items: list[Any]
+    source: Source
+    problems: list[Problem]
+
+
+def load_table(table: Table, sheet: Sheet) -> _Loaded:
+    """Turn a sheet's rows into the table's models, collecting every problem.
+
+    A row with any problem is left out of the items (its id still counts as known, see
+    :class:`~roster.validate.Source`).
+    """
+    problems: list[Problem] = list(sheet.problems)
+    if not sheet.found:
+        # An optional table that is not there is simply empty; a required one is missing.
+        if table.required:
+            problems.append(Problem(sheet.name, None, None, None, message("missing_file")))
+        return _Loaded([], Source(sheet.name, complete=not table.required), problems)
+    if sheet.problems:
+        return _Loaded([], Source(sheet.name, complete=False), problems)
+    if not sheet.columns:
+        if table.required:
+            expected = ", ".join(c.name for c in table.columns if c.required)
+            problems.append(
+                Problem(sheet.name, None, None, None, message("no_header", expected=expected))
+            )
+        return _Loaded([], Source(sheet.name, complete=not table.required), problems)
+
+    header_of = _headers(table, sheet, problems)
+    missing = [c for c in table.columns if c.required and c.name not in header_of]
+    for column in missing:
+        found = ", ".join(h for h in sheet.columns if h) or "-"
+        problems.append(
+            Problem(sheet.name, None, column.name, None, message("missing_column", found=found))
+        )
+    columns = {c.target: header_of.get(c.name, c.name) for c in table.columns}
+    columns = {target: header for target, header in columns.items() if target != header}
+    if missing:
+        # Every row would lack the column too: one problem says it all.
+        return _Loaded([], Source(sheet.name, columns=columns, complete=False), problems)
+
+    items: list[Any] = []
+    rows: list[int] = []
+    broken: set[str] = set()
+    for row in sheet.rows:
+        item, row_problems = _load_row(table, sheet.name, row, header_of)
+        problems += row_problems
+        if item is None:
+            row_id = row.cells.get(header_of.get(table.id_column or "", ""), "")
+            if row_id:
+                broken.add(row_id)
+        else:
+            items.append(item)
+            rows.append(row.number)
+    source = Source(sheet.name, rows=tuple(rows), columns=columns, broken_ids=frozenset(broken))
+    return _Loaded(items, source, problems)
+
+
+def _headers(table: Table, sheet: Sheet, problems: list[Problem]) -> dict[str, str]:
+    """Column name -> the header the sheet uses for it; reports repeated and mistyped ones."""
+    header_of: dict[str, str] = {}
+    seen: set[str] = set()
+    for header in sheet.columns:
+        if not header:
+            continue
+        if header in seen:
+            problems.append(Problem(sheet.name, 1, header, None, message("duplicate_column")))
+            continue
+        seen.add(header)
+        column = table.column(header)
+        if column is not None:
+            # The column's own name wins over an alias if a sheet has both.
+            if column.name not in header_of or header == column.name:
+                header_of[column.name] = header
+        elif header not in table.ignored:
+            # Leaders add their own columns (notes, phone); only a near-miss of a known
+            # column is surely a typo that would silently drop a limit.
+            hint = suggest(header, table.headers())
+            if hint:
+                problems.append(
+                    Problem(sheet.name, 1, header, None, message("unknown_column", suggestion=hint))
+                )
+    return header_of
+
+
+def _load_row(
+    table: Table, sheet: str, row: Row, header_of: Mapping[str, str]
+) -> tuple[Any | None, list[Problem]]:
+    problems: list[Problem] = list(row.problems)
+    data: dict[str, Any] = {}
+    unread: set[str] = set()
+    for column in table.columns:
+        header = header_of.get(column.name)
+        text = row.cells.get(header) if header else None
+        if text is None:
+            continue
+        try:
+            value = read_cell(column.kind, text)
+        except CellError as error:
+            problems.append(Problem(sheet, row.number, header, text, error.text))
+            unread.add(column.target)
+            continue
+        node = data
+        *parents, leaf = column.target.split(".")
+        for parent in parents:
+            node = node.setdefault(parent, {})
+        node[leaf] = value
+    try:
+        item = table.model.model_validate(data)
+    except ValidationError as error:
+        targets = {c.target: c for c in table.columns}
+        for detail in error.errors():
+            target = _field_of(detail["loc"], targets)
+            if target in unread:
+                continue  # already said why this cell could not be read
+            known = targets.get(target)
+            header = header_of.get(known.name, known.name) if known else target
+            raw = row.cells.get(header)
+            problems.append(Problem(sheet, row.number, header, raw, plain_error(detail, raw)))
+        return None, problems
+    return (None if problems else item), problems
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def _validate_partly(
+    model: type[BaseModel],
+    values: Mapping[str, Any],
+    file: str,
+    table: str,
+    problems: list[Problem],
+) -> BaseModel:
+    """Validate a settings table, reporting bad keys and keeping the good ones, so that one
+    typo does not hide what the other settings mean for the cross-file checks."""
+    try:
+        return model.model_validate(dict(values))
+    except ValidationError as error:
+        bad: set[str] = set()
+        known = list(model.model_fields)
+        for detail in error.errors():
+            key = str(detail["loc"][0]) if detail["loc"] else ""
+            bad.add(key)
+            raw = values.get(key)
+            if detail["type"] == "extra_forbidden":
+                hint = suggest(key, known)
+                text = (
+                    message("unknown_setting_suggest", suggestion=hint)
+                    if hint
+                    else message("unknown_setting", known=", ".join(known))
+                )
+                problems.append(Problem(file, table, key, None, text))
+            else:
+                problems.append(
+                    Problem(file, table, key, _show(raw), plain_error(detail, _show(raw)))
+                )
+        good = {k: v for k, v in values.items() if k not in bad}
+        try:
+            return model.model_validate(good)
+        except ValidationError:
+            return model()
+
+
+def _show(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _table(
+    values: Mapping[str, Any], key: str, file: str, problems: list[Problem]
+) -> dict[str, Any]:
+    value = values.get(key, {})
+    if isinstance(value, Mapping):
+        return dict(value)
+    problems.append(Problem(file, None, key, _show(value), message("not_table")))
+    return {}
+
+
+def _successions(value: object, file: str, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """``forbidden_successions``: "A>B" strings or [A, B] pairs."""
+    if not isinstance(value, list | tuple):
+        problems.append(
+            Problem(file, "[rules]", "forbidden_successions", _show(value), message("not_list"))
+        )
+        return ()
+    pairs = []
+    for item in value:
+        parts: list[str] = []
+        if isinstance(item, str):
+            parts = [p.strip() for p in re.split(r"->|→|>", item)]
+        elif isinstance(item, list | tuple) and all(isinstance(p, str) for p in item):
+            parts = [p.strip() for p in item]
+        if len(parts) == 2 and all(parts):
+            pairs.append((parts[0], parts[1]))
+        else:
+            text = message("not_succession", value=item)
+            problems.append(Problem(file, "[rules]", "forbidden_successions", str(item), text))
+    return tuple(pairs)
+
+
+def load_settings(settings: Settings) -> tuple[dict[str, Any], bool, list[Problem]]:
+    """The plan's settings as keyword arguments of :class:`~roster.model.Plan`, whether
+    its start could be read (if not, a stand-in date is given), and the problems found."""
+    file = settings.name
+    problems: list[Problem] = list(settings.problems)
+    if not settings.found:
+        problems.append(Problem(file, None, None, None, message("missing_file")))
+    values = settings.values
+    for key in values:
+        if key not in SETTINGS_KEYS:
+            hint = suggest(key, SETTINGS_KEYS)
+            text = (
+                message("unknown_setting_suggest", suggestion=hint)
+                if hint
+                else message("unknown_setting", known=", ".join(SETTINGS_KEYS))
+            )
+            problems.append(Problem(file, None, key, None, text))
+
+    rules = _table(values, "rules", file, problems)
+    successions = _successions(rules.pop("forbidden_successions", []), file, problems)
+    found: dict[str, Any] = {
+        "rules": _validate_partly(Limits, rules, file, "[rules]", problems),
+        "forbidden_successions": successions,
+        "weights": _validate_partly(
+            Weights, _table(values, "weights", file, problems), file, "[weights]", problems
+        ),
+        "profiles": {},
+    }
+    for name, profile in _table(values, "profiles", file, problems).items():
+        where = f"[profiles.{name}]"
+        if isinstance(profile, Mapping):
+            found["profiles"][name] = _validate_partly(Limits, profile, file, where, problems)
+        else:
+            problems.append(
+                Problem(file, None, f"profiles.{name}", _show(profile), message("not_table"))
+            )
+            found["profiles"][name] = Limits()
+
+    top = {key: values[key] for key in ("title", "start", "days", "tiers") if key in values}
+    start = top.get("start")
+    if isinstance(start, str):
+        try:
+            top["start"] = parse_date(start)
+        except CellError as error:
+            problems.append(Problem(file, None, "start", start, error.text))
+            del top["start"]
+    elif isinstance(start, dt.datetime) or (start is not None and not isinstance(start, dt.date)):
+        problems.append(Problem(file, None, "start", str(start), message("not_date", value=start)))
+        del top["start"]
+    elif start is None and settings.found and not settings.problems:
+        problems.append(Problem(file, None, "start", None, message("missing_start")))
+    # The plan's own validators judge title, days and tiers; only the settings are given.
+    try:
+        Plan.model_validate({"start": _STAND_IN_START, **top, "staff": (), "shifts": ()})
+    except ValidationError as error:
+        for detail in error.errors():
+            key = str(detail["loc"][0])
+            raw = _show(values.get(key))
+            problems.append(Problem(file, None, key, raw, plain_error(detail, raw)))
+            top.pop(key, None)
+    found.update({"start": _STAND_IN_START} | top)
+    return found, "start" in top, problems
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+def plan_from_tables(settings: Settings, sheets: Mapping[str, Sheet]) -> Plan:
+    """The validated plan from its settings and tables, or every problem at once.
+
+    Args:
+        settings: ``plan.toml`` (or a settings sheet) as read.
+        sheets: Per table name (``staff``, ``shifts``, ...), the sheet as read; a table
+            missing from the mapping counts as a file that is not there.
+
+    Raises:
+        PlanError: With every problem found: bad cells and settings first, then the
+            cross-file checks of :func:`roster.validate.validate_plan`.
+    """
+    fields, start_known, problems = load_settings(settings)
+    sources: dict[str, Source] = {}
+    for table in TABLES:
+        sheet = sheets.get(table.name) or Sheet(f"{table.name}.csv", found=False)
+        loaded = load_table(table, sheet)
+        fields[table.name] = tuple(loaded.items)
+        sources[table.name] = loaded.source
+        problems += loaded.problems
+    plan = Plan(**fields)
+    provenance = Provenance(sources, settings=settings.name, period_known=start_known)
+    problems += validate_plan(plan, provenance)
+    if problems:
+        files = [settings.name, *(s.file for s in sources.values())]
+        raise PlanError(sorted(unique(problems), key=problem_order(files)), title=plan.title)
+    return plan
+
+
+def assignments_from_sheet(sheet: Sheet) -> list[Assignment]:
+    """The duties of a roster-format sheet (``roster.csv``: date, shift, place, staff_id).
+
+    Raises:
+        PlanError: With every bad row.
+    """
+    loaded = load_table(ROSTER_TABLE, sheet)
+    if not sheet.found and not loaded.problems:
+        loaded.problems.append(Problem(sheet.name, None, None, None, message("missing_file")))
+    if loaded.problems:
+        raise PlanError(sorted(unique(loaded.problems), key=problem_order([sheet.name])))
+    return list(loaded.items)

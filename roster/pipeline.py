@@ -1,0 +1,269 @@
+"""The jobs behind the commands, end to end: files → validated plan → CP-SAT model → roster →
+checks → writers. The CLI parses arguments and calls these; tests call them too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import platform
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from roster.check import check, hard_violations, level_costs
+from roster.i18n import Lang, Text, default_lang, label
+from roster.index import PlanIndex
+from roster.io import load_plan, read_roster_csv
+from roster.io.write import atomic_write_text, guard_outputs, write_csv
+from roster.model import Plan
+from roster.outputs import GAPS_HEADER, ROSTER_HEADER, Gap, gaps, roster_rows
+from roster.reschedule import CHANGES_HEADER, Change, NewAbsence, changes, messages, repair_plan
+from roster.roster import Roster
+from roster.rules import Rule, Violation
+from roster.solve import Progress, SolveResult, SolverConfig, solve
+from roster.validate import PlanError, Problem
+
+
+class RosterBug(Exception):
+    """The solver produced a roster the rules reject: a bug in the model, never the user's."""
+
+
+@dataclass
+class SolveOutcome:
+    """What ``solve_plan`` produced."""
+
+    plan: Plan
+    index: PlanIndex
+    result: SolveResult
+    lang: Lang
+    violations: list[Violation] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def plan_hash(plan: Plan) -> str:
+    """A fingerprint of the validated plan (same plan, same hash, whatever the file format)."""
+    return hashlib.sha256(plan.model_dump_json().encode()).hexdigest()[:16]
+
+
+def solve_plan(
+    plan_path: Path,
+    out_dir: Path,
+    rules: Sequence[Rule],
+    config: SolverConfig,
+    *,
+    lang: Lang | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> SolveOutcome:
+    """Load, solve, check and write a plan's roster. Raises ``PlanError`` for bad input
+    (nothing written) and ``RosterBug`` if the roster breaks a hard rule."""
+    plan = load_plan(plan_path)
+    guard_outputs(out_dir, [plan_path])
+    index = PlanIndex(plan)
+    lang = lang or default_lang(plan.title)
+    result = solve(index, rules, config, on_progress=on_progress)
+    outcome = SolveOutcome(plan, index, result, lang)
+    if result.roster is not None:
+        outcome.violations, outcome.gaps = judge(result, rules, lang)
+        outcome.written += write_roster_files(out_dir, result.roster, outcome.gaps)
+    outcome.written.append(write_solve_json(out_dir, plan, result))
+    return outcome
+
+
+def judge(result: SolveResult, rules: Sequence[Rule], lang: Lang) -> tuple[list[Violation], list[Gap]]:
+    """Re-check the solver's roster with every rule's own code; a hard violation, or a cost
+    the rules compute differently from the solver, is a bug and stops everything."""
+    assert result.roster is not None
+    violations = check(result.roster, rules)
+    broken = hard_violations(violations)
+    if broken:
+        lines = "\n".join(v.message(lang) for v in broken)
+        raise RosterBug(f"{label('bug_hard_violation', lang)}\n{lines}")
+    recomputed = level_costs(violations, list(result.objective))
+    if recomputed != result.objective:
+        raise RosterBug(f"solver costs {result.objective} differ from the rules' {recomputed}")
+    return violations, gaps(result.roster, violations, rules, lang)
+
+
+def write_roster_files(out_dir: Path, roster: Roster, found: Sequence[Gap]) -> list[Path]:
+    """``roster.csv`` and ``gaps.csv``."""
+    roster_csv, gaps_csv = out_dir / "roster.csv", out_dir / "gaps.csv"
+    write_csv(roster_csv, ROSTER_HEADER, roster_rows(roster))
+    write_csv(gaps_csv, GAPS_HEADER, (g.row() for g in found))
+    return [roster_csv, gaps_csv]
+
+
+def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
+    """``solve.json``: how the solve went, with everything needed to reproduce it."""
+    final = result.tiers[-1] if result.tiers else None
+    objective = final.objective if final else None
+    bound = final.bound if final else None
+    gap = None
+    if objective is not None and bound is not None:
+        gap = 0.0 if objective == bound else abs(objective - bound) / max(1, abs(objective))
+    payload = {
+        "status": result.status.value,
+        "objective": objective,
+        "best_bound": bound,
+        "gap": gap,
+        "levels": [
+            {
+                "tiers": [t.value for t in t_result.level],
+                "status": t_result.status.value,
+                "objective": t_result.objective,
+                "bound": t_result.bound,
+                "seconds": round(t_result.seconds, 3),
+            }
+            for t_result in result.tiers
+        ],
+        "wall_time": round(result.seconds, 3),
+        "interrupted": result.interrupted,
+        "hit_time_limit": result.hit_time_limit,
+        "workers": result.config.workers,
+        "seed": result.config.seed,
+        "time_limit": result.config.time_limit,
+        "strict": result.config.strict,
+        "input_hash": plan_hash(plan),
+        "version": version("duty-roster"),
+        "ortools": version("ortools"),
+        "python": platform.python_version(),
+    }
+    path = out_dir / "solve.json"
+    atomic_write_text(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    return path
+
+
+def level_label(level: Sequence[object], lang: Lang) -> str:
+    """A level's name: its tiers' labels joined by "+"."""
+    return "+".join(label(f"tier_{getattr(t, 'value', t)}", lang) for t in level) or "-"
+
+
+def progress_line(progress: Progress, lang: Lang) -> str:
+    """One line of live progress."""
+    return label("progress", lang).format(
+        level=level_label(progress.level, lang),
+        objective=progress.objective,
+        bound=progress.bound,
+        seconds=progress.seconds,
+    )
+
+
+def solve_summary(outcome: SolveOutcome) -> list[str]:
+    """The short summary printed at the end of ``roster solve``."""
+    from roster.outputs import coverage_by_priority
+
+    lang, result = outcome.lang, outcome.result
+    note = label("interrupted", lang) if result.interrupted else ""
+    if not note and result.hit_time_limit:
+        note = label("time_limit", lang)
+    lines = [label("summary_status", lang).format(status=result.status.value, seconds=result.seconds, note=note)]
+    if result.roster is None:
+        lines.append(label("no_roster", lang).format(status=result.status.value))
+        return lines
+    for line in coverage_by_priority(result.roster, outcome.gaps):
+        lines.append(
+            label("summary_coverage", lang).format(
+                priority=label(f"priority_{line.priority.value}", lang),
+                percent=line.percent,
+                missing=line.missing,
+                required=line.required,
+            )
+        )
+    if outcome.gaps:
+        lines.append(label("summary_gaps", lang).format(count=len(outcome.gaps)))
+        lines += [f"  {v.message(lang)}" for v in outcome.violations if v.rule == "coverage"][:10]
+    else:
+        lines.append(label("summary_no_gaps", lang))
+    lines += [f"  {v.message(lang)}" for v in outcome.violations if v.rule == "fairness"]
+    folder = outcome.written[0].parent if outcome.written else ""
+    files = ", ".join(p.name for p in outcome.written)
+    lines.append(label("summary_written", lang).format(folder=folder, files=files))
+    return lines
+
+
+@dataclass
+class RescheduleOutcome(SolveOutcome):
+    """What ``reschedule_plan`` produced: a solve outcome plus the changes."""
+
+    changes: list[Change] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def reschedule_plan(
+    plan_path: Path,
+    roster_path: Path,
+    absences: Sequence[NewAbsence],
+    out_dir: Path,
+    rules: Sequence[Rule],
+    config: SolverConfig,
+    *,
+    lang: Lang | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> RescheduleOutcome:
+    """Repair a published roster for new absences and write the repaired roster, the changes
+    and a message per changed person. The input roster is never touched."""
+    plan = load_plan(plan_path)
+    published = read_roster_csv(roster_path)
+    problems = absence_problems(plan, absences)
+    if problems:
+        raise PlanError(problems)
+    guard_outputs(out_dir, [plan_path, roster_path])
+    repaired = repair_plan(plan, published, absences)
+    index = PlanIndex(repaired)
+    lang = lang or default_lang(plan.title)
+    baseline = Roster.from_assignments(index, published)
+    result = solve(index, rules, config, on_progress=on_progress, hint=baseline)
+    outcome = RescheduleOutcome(repaired, index, result, lang)
+    if result.roster is not None:
+        outcome.violations, outcome.gaps = judge(result, rules, lang)
+        outcome.written += write_roster_files(out_dir, result.roster, outcome.gaps)
+        outcome.changes = changes(result.roster)
+        outcome.messages = messages(index, outcome.changes, lang)
+        changes_csv, messages_txt = out_dir / "changes.csv", out_dir / "messages.txt"
+        write_csv(changes_csv, CHANGES_HEADER, (c.row() for c in outcome.changes))
+        atomic_write_text(messages_txt, "".join(f"{line}\n" for line in outcome.messages))
+        outcome.written += [changes_csv, messages_txt]
+    outcome.written.append(write_solve_json(out_dir, repaired, result))
+    return outcome
+
+
+def absence_problems(plan: Plan, absences: Sequence[NewAbsence]) -> list[Problem]:
+    """New absences must name known staff and fall inside the period."""
+    known = {s.id for s in plan.staff}
+    first = dt.datetime.combine(plan.start, dt.time())
+    last = first + dt.timedelta(days=plan.days)
+    problems = []
+    for absence in absences:
+        if absence.staff not in known:
+            problems.append(
+                Problem("--absent", None, "staff", absence.staff,
+                        Text(ABSENCE_UNKNOWN, {"value": absence.staff, "known": ", ".join(sorted(known))}))
+            )
+        if not first <= absence.start < last:
+            problems.append(
+                Problem("--from", None, "from", absence.start.isoformat(sep=" "),
+                        Text(ABSENCE_OUTSIDE, {"first": plan.start, "last": plan.dates[-1]}))
+            )
+        if absence.end is not None and absence.end <= absence.start:
+            problems.append(
+                Problem("--to", None, "to", absence.end.isoformat(sep=" "), Text(ABSENCE_ORDER, {}))
+            )
+    return problems
+
+
+ABSENCE_UNKNOWN = {"en": 'unknown staff id "{value}" (known: {known})', "zh": "未知人员编号“{value}”（已有：{known}）"}
+ABSENCE_OUTSIDE = {
+    "en": "the absence must start inside the period ({first} to {last})",
+    "zh": "缺勤开始时间须在排班周期内（{first}至{last}）",
+}
+ABSENCE_ORDER = {"en": "--to must be after --from", "zh": "--to 须晚于 --from"}
+
+
+def reschedule_summary(outcome: RescheduleOutcome) -> list[str]:
+    """The solve summary, then the changes and messages to send."""
+    lines = solve_summary(outcome)
+    lines.append(label("changes_count", outcome.lang).format(count=len(outcome.changes), people=len(outcome.messages)))
+    lines += [f"  {m}" for m in outcome.messages]
+    return lines

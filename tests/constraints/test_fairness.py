@@ -1,0 +1,262 @@
+"""fairness: hours, nights, weekend and 24-hour duties spread evenly per full-time share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+
+from constraints._fair import SCALE, load_factors, present_days
+from constraints.absence import Absence
+from constraints.coverage import Coverage
+from constraints.fairness import Fairness, hour_step
+from constraints.one_place import OnePlace
+from roster.index import PlanIndex
+from roster.model import Absence as AbsenceRow
+from roster.model import Demand, Plan, Tier, Weights
+from roster.roster import Roster
+from roster.rules import Violation
+from tests.helpers import assert_model_agrees, roster_of, solve_checked
+from tests.plans import (
+    DAY,
+    FULL,
+    NIGHT,
+    fair_plan,
+    limited,
+    past,
+    people,
+    rich_plan,
+    shift,
+    tiny_plan,
+)
+from tests.test_agreement import rosters
+
+
+@pytest.fixture
+def rule() -> Fairness:
+    return Fairness()
+
+
+def nights_plan(**extra: object) -> Plan:
+    """Four nights of one-person watch at compound A (12-hour nights: one hour unit each)."""
+    fields: dict[str, object] = {"staff": people(2), "days": 4, "shifts": (NIGHT,)} | extra
+    return tiny_plan(**fields)  # type: ignore[arg-type]
+
+
+def nightly(index: PlanIndex, *who: str) -> Roster:
+    """A roster of night watch at A: ``who[d]`` works night ``d`` ("-" for nobody)."""
+    return roster_of(index, [(s, day, "N", "A") for day, s in enumerate(who) if s != "-"])
+
+
+def costs(found: list[Violation]) -> dict[str, int]:
+    """Cost per measure."""
+    return {str(v.details["measure"]): v.cost for v in found}
+
+
+def nights(roster: Roster, staff_id: str) -> int:
+    """Nights a person works in a roster, counted from its duties."""
+    person = roster.index.person_by_id[staff_id].idx
+    return sum(1 for d in roster.duties if d.person == person and d.slot.night)
+
+
+def test_rule_is_a_soft_fairness_rule(rule: Fairness) -> None:
+    assert (rule.name, rule.hard, rule.tier) == ("fairness", False, Tier.FAIRNESS)
+    assert Fairness.__doc__
+
+
+def test_three_nights_against_one_cost_the_gap_times_the_weight(rule: Fairness) -> None:
+    index = PlanIndex(nights_plan())
+    roster = nightly(index, "s1", "s1", "s1", "s2")
+    found = assert_model_agrees(index, [rule], roster)
+    # Both full-time: loads 3 and 1 nights (and 12-hour units) -> gap 2 = 200 hundredths.
+    assert costs(found) == {"hours": 1 * 200, "nights": 4 * 200}
+    nights_violation = next(v for v in found if v.details["measure"] == "nights")
+    assert nights_violation.message("en") == (
+        "Nights: from 1 (Person 2) to 3 (Person 1) per full-time share"
+    )
+    assert nights_violation.message("zh") == "夜班：按全职份额计，从1（Person 2）到3（Person 1）"
+    assert nights_violation.staff == ("s2", "s1")
+    assert nights_violation.amount == 200
+
+
+def test_even_loads_cost_nothing(rule: Fairness) -> None:
+    index = PlanIndex(nights_plan())
+    roster = nightly(index, "s1", "s2", "s1", "s2")
+    assert assert_model_agrees(index, [rule], roster) == []
+
+
+def test_half_the_hour_cap_carrying_half_the_nights_is_fair(rule: Fairness) -> None:
+    plan = nights_plan(staff=(limited("s1"), limited("s2", max_hours_per_week=24)), days=3)
+    index = PlanIndex(plan)
+    assert load_factors(index) == {0: SCALE, 1: 2 * SCALE}
+    roster = nightly(index, "s1", "s1", "s2")
+    assert assert_model_agrees(index, [rule], roster) == []
+    # The same nights the other way round are unfair: 1 against 2 * 2 per share.
+    swapped = nightly(index, "s2", "s2", "s1")
+    assert costs(assert_model_agrees(index, [rule], swapped)) == {"hours": 300, "nights": 4 * 300}
+
+
+def test_plan_default_cap_is_the_full_share() -> None:
+    from roster.model import Limits
+
+    plan = nights_plan(
+        staff=(limited("s1"), limited("s2", max_hours_per_week=20)),
+        rules=Limits(max_hours_per_week=40),
+    )
+    assert load_factors(PlanIndex(plan)) == {0: SCALE, 1: 2 * SCALE}
+
+
+def test_days_absent_shrink_the_share(rule: Fairness) -> None:
+    # s2 is away the last two of four days: half a share, so one night against two is fair.
+    away = AbsenceRow(staff="s2", start=dt.datetime(2026, 3, 4), end=dt.datetime(2026, 3, 6))
+    index = PlanIndex(nights_plan(absences=(away,)))
+    assert present_days(index, index.people[1]) == 2
+    assert load_factors(index) == {0: SCALE, 1: 2 * SCALE}
+    roster = nightly(index, "s2", "s1", "s1")
+    assert assert_model_agrees(index, [rule], roster) == []
+
+
+def test_part_of_a_day_away_does_not_shrink_the_share() -> None:
+    away = AbsenceRow(staff="s2", start=dt.datetime(2026, 3, 3, 9), end=dt.datetime(2026, 3, 3, 17))
+    index = PlanIndex(nights_plan(absences=(away,)))
+    assert present_days(index, index.people[1]) == 4
+    assert load_factors(index) == {0: SCALE, 1: SCALE}
+
+
+def test_someone_away_all_period_is_not_counted(rule: Fairness) -> None:
+    away = AbsenceRow(staff="s3", start=dt.datetime(2026, 3, 1), end=dt.datetime(2026, 3, 7))
+    index = PlanIndex(nights_plan(staff=people(3), absences=(away,)))
+    roster = nightly(index, "s1", "s2", "s1", "s2")
+    assert assert_model_agrees(index, [rule], roster) == []
+
+
+def test_no_nights_people_count_for_hours_but_not_nights(rule: Fairness) -> None:
+    staff = (*people(2), limited("s3", no_nights=True))
+    index = PlanIndex(tiny_plan(staff=staff, days=3, shifts=(DAY, NIGHT)))
+    roster = roster_of(
+        index,
+        [
+            ("s1", 0, "N", "A"),
+            ("s1", 1, "N", "A"),
+            ("s2", 2, "N", "A"),
+            ("s2", 0, "D", "A"),
+            ("s3", 1, "D", "A"),
+            ("s3", 2, "D", "A"),
+        ],
+    )
+    found = assert_model_agrees(index, [rule], roster)
+    # Hours 2, 2, 2 units; nights 2 against 1 between s1 and s2 only (s3 at 0 is not unfair).
+    assert costs(found) == {"nights": 4 * 100}
+
+
+def test_people_who_may_take_no_such_post_are_not_counted(rule: Fairness) -> None:
+    # Night watch needs the "patrol" skill, which s3 lacks: s3 is not counted for nights.
+    staff = (*people(2, skills=("patrol",)), limited("s3"))
+    demand = (
+        Demand(place="*", shift="D", min=1, priority="critical"),
+        Demand(place="*", shift="N", min=1, skill="patrol", priority="critical"),
+    )
+    index = PlanIndex(tiny_plan(staff=staff, days=2, demand=demand))
+    # Hours: one 12-hour duty each.
+    roster = roster_of(index, [("s1", 0, "N", "A"), ("s2", 1, "N", "A"), ("s3", 0, "D", "A")])
+    assert assert_model_agrees(index, [rule], roster) == []
+
+
+def test_history_of_the_last_four_weeks_carries_over(rule: Fairness) -> None:
+    index = PlanIndex(nights_plan(history=(past("s1", 3), past("s1", 5))))
+    # s1: 2 nights last week + 1 now = 3; s2: 3 now.
+    roster = nightly(index, "s2", "s2", "s1", "s2")
+    assert assert_model_agrees(index, [rule], roster) == []
+    even_now = nightly(index, "s1", "s2", "s1", "s2")
+    assert costs(assert_model_agrees(index, [rule], even_now)) == {"hours": 200, "nights": 800}
+
+
+def test_older_history_is_forgotten(rule: Fairness) -> None:
+    index = PlanIndex(nights_plan(history=(past("s1", 29), past("s1", 30))))
+    roster = nightly(index, "s1", "s2", "s1", "s2")
+    assert assert_model_agrees(index, [rule], roster) == []
+
+
+def test_weekend_and_24_hour_duties(rule: Fairness) -> None:
+    staff = (*people(2), limited("s3", no_24h=True))  # s3 may take nothing here: not counted
+    index = PlanIndex(tiny_plan(staff=staff, days=7, shifts=(FULL,)))
+    # Mon..Sun: s1 Mon, Sat, Sun (2 weekend duties); s2 Tue..Fri.
+    plan_days = {0: "s1", 1: "s2", 2: "s2", 3: "s2", 4: "s2", 5: "s1", 6: "s1"}
+    roster = roster_of(index, [(s, day, "F", "A") for day, s in plan_days.items()])
+    found = assert_model_agrees(index, [rule], roster)
+    assert costs(found) == {"hours": 100, "weekends": 2 * 200, "full_day": 4 * 100}
+    weekend = next(v for v in found if v.details["measure"] == "weekends")
+    assert weekend.message("en") == (
+        "Weekend duties: from 0 (Person 2) to 2 (Person 1) per full-time share"
+    )
+
+
+def test_hours_are_counted_in_units_of_the_shortest_common_length(rule: Fairness) -> None:
+    short_day = shift("D", "08:00", "16:00")  # 8 h; nights are 12 h: the unit is 4 h
+    index = PlanIndex(tiny_plan(shifts=(short_day, NIGHT)))
+    assert hour_step(index) == 240
+    roster = roster_of(index, [("s1", 0, "D", "A"), ("s2", 0, "N", "A")])
+    found = assert_model_agrees(index, [rule], roster)
+    assert costs(found) == {"hours": 100, "nights": 400}
+    hours = next(v for v in found if v.details["measure"] == "hours")
+    assert hours.message("en") == "Hours: from 8 (Person 1) to 12 (Person 2) per full-time share"
+
+
+def test_a_measure_with_weight_zero_is_off(rule: Fairness) -> None:
+    index = PlanIndex(nights_plan(weights=Weights(fair_nights=0)))
+    roster = nightly(index, "s1", "s1")
+    assert costs(assert_model_agrees(index, [rule], roster)) == {"hours": 200}
+
+
+def test_many_names_are_shortened(rule: Fairness) -> None:
+    index = PlanIndex(nights_plan(staff=people(6)))
+    roster = nightly(index, "s1")
+    found = assert_model_agrees(index, [rule], roster)
+    nights_violation = next(v for v in found if v.details["measure"] == "nights")
+    assert nights_violation.message("zh") == (
+        "夜班：按全职份额计，从0（Person 2、Person 3、Person 4 +2）到1（Person 1）"
+    )
+
+
+def test_whoever_had_nights_last_week_gets_fewer_now() -> None:
+    plan = nights_plan(history=(past("s1", 2), past("s1", 4)))
+    result = solve_checked(plan, [Absence(), OnePlace(), Coverage(), Fairness()])
+    assert result.roster is not None
+    assert (nights(result.roster, "s1"), nights(result.roster, "s2")) == (1, 3)
+    assert Fairness().violations(result.roster) == []
+
+
+def test_a_half_share_gets_half_the_nights_in_a_solve() -> None:
+    plan = nights_plan(staff=(limited("s1"), limited("s2", max_hours_per_week=24)), days=3)
+    result = solve_checked(plan, [Absence(), OnePlace(), Coverage(), Fairness()])
+    assert result.roster is not None
+    assert (nights(result.roster, "s1"), nights(result.roster, "s2")) == (2, 1)
+
+
+FAIR = PlanIndex(fair_plan())
+RICH = PlanIndex(rich_plan())
+
+
+@settings(max_examples=100)
+@given(rosters(FAIR))
+def test_model_agrees_on_any_roster_of_a_week(roster: Roster) -> None:
+    assert_model_agrees(FAIR, [Fairness()], roster)
+
+
+@settings(max_examples=100)
+@given(rosters(RICH))
+def test_model_agrees_on_any_roster_of_the_rich_plan(roster: Roster) -> None:
+    assert_model_agrees(RICH, [Fairness()], roster)
+
+
+def test_fair_plan_counts_the_right_people() -> None:
+    from constraints.fairness import spreads
+
+    counted = {s.key: [p.id for p in s.people] for s in spreads(FAIR)}
+    assert counted == {
+        "hours": ["s1", "s2", "s3", "s4"],
+        "nights": ["s1", "s2", "s3"],
+        "weekends": ["s1", "s2", "s3", "s4"],
+        "full_day": ["s1", "s2", "s3"],
+    }

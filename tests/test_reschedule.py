@@ -1,0 +1,78 @@
+"""Reschedule: frozen past, the absent person off, and the fewest changes (by hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from constraints import all_rules
+from roster.check import check
+from roster.index import PlanIndex
+from roster.model import Assignment, Compound, Demand, Plan, Staff
+from roster.reschedule import NewAbsence, changes, messages, repair_plan
+from roster.roster import Roster
+from roster.solve import SolverConfig, solve
+from tests.plans import DAY, MONDAY, people, tiny_plan
+
+
+def _published(plan: Plan, duties: list[tuple[str, int, str, str]]) -> list[Assignment]:
+    return [
+        Assignment(date=plan.start + dt.timedelta(days=day), shift=shift, place=place, staff_id=staff)
+        for staff, day, shift, place in duties
+    ]
+
+
+def _repair(plan: Plan, published: list[Assignment], absences: list[NewAbsence]) -> Roster:
+    index = PlanIndex(repair_plan(plan, published, absences))
+    rules = all_rules()
+    result = solve(index, rules, SolverConfig(time_limit=10, workers=1, seed=1),
+                   hint=Roster.from_assignments(index, published))
+    assert result.roster is not None
+    assert not [v.message() for v in check(result.roster, rules) if v.hard]
+    return result.roster
+
+
+def test_absent_person_is_replaced_and_past_is_frozen() -> None:
+    plan = tiny_plan(days=3, shifts=(DAY,), staff=people(2))
+    published = _published(plan, [("s1", 0, "D", "A"), ("s1", 1, "D", "A"), ("s1", 2, "D", "A")])
+    ill_from = dt.datetime.combine(MONDAY + dt.timedelta(days=1), dt.time())
+    roster = _repair(plan, published, [NewAbsence("s1", ill_from)])
+    rows = {(a.staff_id, (a.date - MONDAY).days) for a in roster.assignments()}
+    # Day 0 was worked (frozen); days 1 and 2 go to the only other person: s1 off, s2 on.
+    assert rows == {("s1", 0), ("s2", 1), ("s2", 2)}
+    assert len(changes(roster)) == 4  # two duties dropped, two added: the hand-computed least
+
+
+def test_one_swap_repairs_a_lead_post() -> None:
+    """s1 leads at A, s2 (also a lead) guards B, s3 cannot lead. When s1 falls ill the least
+    repair is one swap: s2 moves to A, s3 takes B — three people told, nobody else."""
+    plan = tiny_plan(
+        shifts=(DAY,),
+        staff=(
+            Staff(id="s1", name="One", skills=("lead",)),
+            Staff(id="s2", name="Two", skills=("lead",)),
+            Staff(id="s3", name="Three"),
+            Staff(id="s4", name="Four"),
+        ),
+        compounds=(Compound(id="A", name="A小区"), Compound(id="B", name="B小区")),
+        demand=(
+            Demand(place="A", shift="D", min=1, skill="lead", priority="critical"),  # type: ignore[arg-type]
+            Demand(place="B", shift="D", min=1, priority="critical"),  # type: ignore[arg-type]
+        ),
+    )
+    published = _published(plan, [("s1", 0, "D", "A"), ("s2", 0, "D", "B")])
+    roster = _repair(plan, published, [NewAbsence("s1", dt.datetime.combine(MONDAY, dt.time()))])
+    found = changes(roster)
+    assert {(c.staff_id, c.was, c.now) for c in found} == {("s1", "A", None), ("s2", "B", "A")} | {
+        (c.staff_id, None, "B") for c in found if c.staff_id in ("s3", "s4")
+    }
+    assert len(found) == 3
+    index = roster.index
+    assert messages(index, found, "zh")[1] == "Two：3月2日day 由 B小区 改为 A小区"
+
+
+def test_no_absence_changes_nothing() -> None:
+    plan = tiny_plan(days=2, staff=people(3))
+    published = _published(plan, [("s1", 0, "D", "A"), ("s2", 0, "N", "A"), ("s3", 1, "D", "A"),
+                                   ("s1", 1, "N", "A")])
+    roster = _repair(plan, published, [])
+    assert changes(roster) == []
