@@ -56,9 +56,17 @@ class MinRun(Rule):
             if minimum is None or minimum < 2:
                 continue  # every stretch has at least one day
             before = history_days_worked(index, person)
-            # Forbid every too-short closed stretch: border, `length` days in the state,
-            # border. Both borders lie inside the known days; the stretch reaches the period.
-            for start in range(first + 1, last):
+            for start in range(max(first + 1, 0), last):
+                # A stretch that starts on `start` goes on for `minimum` days or up to the
+                # last day: forbid border, `start` in the state, border again at `ahead`.
+                for ahead in range(start + 1, min(start + minimum, last + 1)):
+                    days = [(start - 1, not self.working), (start, self.working)]
+                    days.append((ahead, not self.working))
+                    wrongs = [_wrong(model, person, before, day, state) for day, state in days]
+                    self._forbid(model, wrongs, f"{person.id} {start}..{ahead}")
+            # A stretch that began in history: forbid each too-short pattern (border,
+            # `length` days in the state, border) that reaches the period.
+            for start in range(first + 1, 0):
                 for length in range(1, minimum):
                     end = start + length - 1
                     if end + 1 > last or end < 0:

@@ -33,7 +33,18 @@ LangOpt = Annotated[str | None, typer.Option("--lang", help="zh or en (default: 
 @app.command()
 def validate(plan: PlanArg, lang: LangOpt = None) -> None:
     """Check a plan and print a one-screen summary; list every problem found."""
-    raise typer.Exit(2)
+    from roster.i18n import default_lang
+    from roster.io import load_plan
+    from roster.summary import render, summarize
+
+    chosen = _lang(lang)
+    try:
+        loaded = load_plan(plan)
+    except PlanError as error:
+        # Every problem, one line each, on stderr; nothing is written.
+        _print_problems(error, chosen or default_lang(error.title))
+        raise typer.Exit(2) from None
+    typer.echo(render(summarize(loaded), chosen or default_lang(loaded.title)))
 
 
 @app.command()

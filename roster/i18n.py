@@ -18,7 +18,10 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 CATALOGUE: dict[str, dict[Lang, str]] = {
     "unassigned": {"en": "(nobody)", "zh": "（无人）"},
     # watch: hour-by-hour gate watch (roster/watch.py)
-    "watch_hole": {"en": "{place} {span}: nobody on watch, {hours} h", "zh": "{place} {span} 无人值守, {hours} h"},
+    "watch_hole": {
+        "en": "{place} {span}: nobody on watch, {hours} h",
+        "zh": "{place} {span} 无人值守, {hours} h",
+    },
     "watch_nobody": {"en": "nobody on watch", "zh": "无人值守"},
     "watch_partly": {"en": "partly unwatched", "zh": "部分时段无人"},
     "watch_no_holes": {
@@ -26,7 +29,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "所有全天值守的小区每小时都有人值守。",
     },
     "watch_holes_count": {
-        "en": "Unwatched: {count} spans, {hours} h in all ({unmanaged} h at night at unmanaged compounds)",
+        "en": "Unwatched: {count} spans, {hours} h in all "
+        "({unmanaged} h at night at unmanaged compounds)",
         "zh": "无人值守：{count} 段，共 {hours} 小时（其中无物业小区夜间 {unmanaged} 小时）",
     },
     "watch_legend": {
@@ -38,7 +42,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "day_label": {"en": "{weekday} {date}", "zh": "{date} {weekday}"},
     "list_sep": {"en": ", ", "zh": "、"},
     "date_range": {"en": "{first}–{last}", "zh": "{first}至{last}"},
-    "unmanaged_mark": {"en": " (unmanaged)", "zh": "（无物业）"},
     "short_people": {"en": "short {n}", "zh": "缺{n}人"},
     "short_skill": {"en": "short {n} ({skill})", "zh": "缺{n}人（{skill}）"},
     "grid_title": {"en": "{title} roster {first} – {last}", "zh": "{title} 排班表 {first}至{last}"},
@@ -81,11 +84,13 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col_weight": {"en": "Weight", "zh": "权重"},
     "col_limits": {"en": "Limits", "zh": "限制"},
     "col_setting": {"en": "Setting", "zh": "设置"},
-    "col_value": {"en": "Value", "zh": "值"},
     "kind_hard": {"en": "hard (never broken)", "zh": "硬性（不可违反）"},
     "kind_soft": {"en": "soft (as far as possible)", "zh": "软性（尽量满足）"},
     "heading_rules": {"en": "Rules used", "zh": "本次使用的规则"},
-    "heading_weights": {"en": "Weights within a tier (plan.toml [weights])", "zh": "同层级内的权重（plan.toml [weights]）"},
+    "heading_weights": {
+        "en": "Weights within a tier (plan.toml [weights])",
+        "zh": "同层级内的权重（plan.toml [weights]）",
+    },
     "heading_limits": {"en": "Limits", "zh": "工作限制"},
     "heading_problems": {"en": "Rules broken in this roster", "zh": "本排班违反的规则"},
     "heading_status": {"en": "Solve", "zh": "求解情况"},
@@ -93,18 +98,37 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "no_problems": {"en": "No rule is broken.", "zh": "没有违反任何规则。"},
     "everyone": {"en": "Everyone", "zh": "所有人"},
     "same_as_everyone": {"en": "as everyone", "zh": "同所有人"},
+    "no_limits": {"en": "no limits set", "zh": "未设限制"},
     "limit_min_rest": {"en": "rest ≥ {hours} h between shifts", "zh": "两班间休息至少{hours}小时"},
     "limit_max_week_minutes": {"en": "at most {hours} h/week", "zh": "每周最多{hours}小时"},
     "limit_max_shifts_per_week": {"en": "at most {n} shifts/week", "zh": "每周最多{n}个班"},
     "limit_max_consecutive_days": {"en": "at most {n} days in a row", "zh": "最多连续工作{n}天"},
     "limit_max_nights_per_week": {"en": "at most {n} nights/week", "zh": "每周最多{n}个夜班"},
-    "limit_max_consecutive_nights": {"en": "at most {n} nights in a row", "zh": "最多连续{n}个夜班"},
+    "limit_max_consecutive_nights": {
+        "en": "at most {n} nights in a row",
+        "zh": "最多连续{n}个夜班",
+    },
     "limit_min_days_off_per_week": {"en": "at least {n} days off/week", "zh": "每周至少休息{n}天"},
-    "limit_max_compounds_per_week": {"en": "at most {n} compounds/week", "zh": "每周最多去{n}个小区"},
-    "limit_min_total_minutes": {"en": "at least {hours} h in the period", "zh": "本期至少{hours}小时"},
-    "limit_max_total_minutes": {"en": "at most {hours} h in the period", "zh": "本期最多{hours}小时"},
-    "limit_min_consecutive_days": {"en": "at least {n} working days in a row", "zh": "至少连续上班{n}天"},
-    "limit_min_consecutive_days_off": {"en": "at least {n} days off in a row", "zh": "至少连续休息{n}天"},
+    "limit_max_compounds_per_week": {
+        "en": "at most {n} compounds/week",
+        "zh": "每周最多去{n}个小区",
+    },
+    "limit_min_total_minutes": {
+        "en": "at least {hours} h in the period",
+        "zh": "本期至少{hours}小时",
+    },
+    "limit_max_total_minutes": {
+        "en": "at most {hours} h in the period",
+        "zh": "本期最多{hours}小时",
+    },
+    "limit_min_consecutive_days": {
+        "en": "at least {n} working days in a row",
+        "zh": "至少连续上班{n}天",
+    },
+    "limit_min_consecutive_days_off": {
+        "en": "at least {n} days off in a row",
+        "zh": "至少连续休息{n}天",
+    },
     "limit_max_weekends": {"en": "at most {n} weekends", "zh": "最多{n}个周末上班"},
     "limit_max_shifts_of_type": {"en": "at most {n} × {shift}", "zh": "{shift}最多{n}次"},
     "limit_no_nights": {"en": "no nights", "zh": "不上夜班"},
@@ -128,7 +152,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "status_unknown": {"en": "unknown", "zh": "未知"},
     "report_title": {"en": "{title}: roster report", "zh": "{title} 排班报告"},
     "report_period": {"en": "{first} to {last}, {days} days", "zh": "{first}至{last}，共{days}天"},
-    "report_checked": {"en": "Roster checked, not solved here.", "zh": "已检查的排班（非本次求解）。"},
+    "report_checked": {
+        "en": "Roster checked, not solved here.",
+        "zh": "已检查的排班（非本次求解）。",
+    },
     # solve: progress and summary
     "progress": {
         "en": "[{level}] best {objective:g}  bound {bound:g}  {seconds:.1f}s",
@@ -170,6 +197,61 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Changes: {count} duties for {people} people; messages to send:",
         "zh": "改动：{people} 人共 {count} 个班次；待发送通知：",
     },
+    # validate: the plan summary (roster.summary)
+    "summary_period": {"en": "Period: {first} to {last} ({days} days)", "zh": "周期：{first}至{last}（{days}天）"},
+    "summary_people": {
+        "en": "People: {total} ({roles}); {limited} with personal limits",
+        "zh": "人员：{total}人（{roles}）；其中{limited}人有个人限制",
+    },
+    "role_leader": {"en": "leaders", "zh": "领导"},
+    "role_cadre": {"en": "cadres", "zh": "干部"},
+    "role_volunteer": {"en": "volunteers", "zh": "志愿者"},
+    "summary_compounds": {
+        "en": "Compounds: {total}, {unmanaged} unmanaged: {names}",
+        "zh": "小区：{total}个，其中{unmanaged}个无物业：{names}",
+    },
+    "unmanaged_mark": {"en": " (unmanaged)", "zh": "（无物业）"},
+    "summary_shifts": {"en": "Shifts: {shifts}", "zh": "班次：{shifts}"},
+    "summary_shift": {"en": "{name} {start}–{end} ({hours} h{night})", "zh": "{name} {start}–{end}（{hours}小时{night}）"},
+    "night_mark": {"en": ", night", "zh": "，夜班"},
+    "summary_demand": {"en": "Demand per week", "zh": "每周需求"},
+    "person_shifts": {"en": "person-shifts", "zh": "人次"},
+    "person_hours": {"en": "person-hours", "zh": "人·小时"},
+    "summary_total": {"en": "total", "zh": "合计"},
+    "summary_capacity": {
+        "en": "Capacity: {needed} person-hours needed ({urgent} critical or high), "
+        "at most {available} available under the limits",
+        "zh": "容量：共需 {needed} 人·小时（关键和高优先级 {urgent}），按各项限制最多可提供 {available} 人·小时",
+    },
+    "summary_capacity_note": {
+        "en": "  (an upper bound from weekly hour and shift caps, days off and absences; "
+        "the other rules only lower it)",
+        "zh": "  （上限估计：只计每周工时和班次上限、休息日和缺勤；其他规则只会使它更低）",
+    },
+    "summary_short": {
+        "en": "  Not all demand can be met: at least {short} person-hours will stay open.",
+        "zh": "  需求无法全部满足：至少有 {short} 人·小时会空缺。",
+    },
+    "summary_short_urgent": {
+        "en": "  Even critical and high demand cannot all be met: at least {short} person-hours short.",
+        "zh": "  连关键和高优先级需求也无法全部满足：至少缺 {short} 人·小时。",
+    },
+    "summary_critical": {
+        "en": "Critical demand, and how many people could ever take it "
+        "(skill, no_nights/no_24h, not absent on all its days):",
+        "zh": "关键需求及可能承担的人数（按技能、no_nights/no_24h、并非所有日子都缺勤）：",
+    },
+    "summary_critical_row": {
+        "en": "  {place} · {shift} · {days} · {min} needed{skill}: {able} people{warning}",
+        "zh": "  {place} · {shift} · {days} · 需要{min}人{skill}：{able}人{warning}",
+    },
+    "summary_skill": {"en": ", skill {skill}", "zh": "，技能 {skill}"},
+    "summary_too_few": {"en": "  <- fewer than needed", "zh": "  <- 少于所需人数"},
+    "summary_valid": {"en": "No problems found.", "zh": "未发现问题。"},
+    "place_all": {"en": "every compound", "zh": "所有小区"},
+    "place_managed": {"en": "managed compounds", "zh": "有物业小区"},
+    "place_unmanaged": {"en": "unmanaged compounds", "zh": "无物业小区"},
+    "every_day": {"en": "every day", "zh": "每天"},
 }
 
 

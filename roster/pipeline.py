@@ -19,10 +19,12 @@ from roster.io import load_plan, read_roster_csv
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
 from roster.model import Plan
 from roster.outputs import GAPS_HEADER, ROSTER_HEADER, Gap, gaps, roster_rows
+from roster.report.html import write_report_html
+from roster.report.xlsx import write_roster_xlsx
 from roster.reschedule import CHANGES_HEADER, Change, NewAbsence, changes, messages, repair_plan
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.solve import Progress, SolveResult, SolverConfig, solve
+from roster.solve import Progress, SolverConfig, SolveResult, solve
 from roster.validate import PlanError, Problem
 
 
@@ -68,6 +70,9 @@ def solve_plan(
     if result.roster is not None:
         outcome.violations, outcome.gaps = judge(result, rules, lang)
         outcome.written += write_roster_files(out_dir, result.roster, outcome.gaps)
+        outcome.written += write_report_files(
+            out_dir, result.roster, outcome.violations, outcome.gaps, rules, lang, result
+        )
     outcome.written.append(write_solve_json(out_dir, plan, result))
     return outcome
 
@@ -93,6 +98,22 @@ def write_roster_files(out_dir: Path, roster: Roster, found: Sequence[Gap]) -> l
     write_csv(roster_csv, ROSTER_HEADER, roster_rows(roster))
     write_csv(gaps_csv, GAPS_HEADER, (g.row() for g in found))
     return [roster_csv, gaps_csv]
+
+
+def write_report_files(
+    out_dir: Path,
+    roster: Roster,
+    violations: Sequence[Violation],
+    found: Sequence[Gap],
+    rules: Sequence[Rule],
+    lang: Lang,
+    result: SolveResult | None = None,
+) -> list[Path]:
+    """``roster.xlsx`` (the printable grid and its sheets) and ``report.html`` (one page)."""
+    return [
+        write_roster_xlsx(out_dir / "roster.xlsx", roster, violations, found, rules, lang, result),
+        write_report_html(out_dir / "report.html", roster, violations, found, rules, lang, result),
+    ]
 
 
 def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:

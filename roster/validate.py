@@ -393,11 +393,14 @@ class Provenance:
         settings: The name of the settings file (``plan.toml``).
         period_known: False when the period's start could not be read; checks of dates
             against the period are then skipped (they would only mislead).
+        profiles_known: False when the settings' profiles could not be read; the profiles
+            staff.csv names are then not checked.
     """
 
     sources: Mapping[str, Source] = field(default_factory=dict)
     settings: str = "plan.toml"
     period_known: bool = True
+    profiles_known: bool = True
 
     def source(self, collection: str) -> Source:
         """The source of a collection; for a plan built in code, ``<collection>.csv``."""
@@ -454,7 +457,7 @@ def able_staff(plan: Plan, demand: Demand) -> list[Staff]:
 
     Args:
         plan: The plan (its profiles and defaults give each person's flags).
-        demand: The demand row; its shift must be known.
+        demand: The demand row; its shift must be one of the plan's.
     """
     shift = next(s for s in plan.shifts if s.id == demand.shift)
     able = []
@@ -492,6 +495,7 @@ class _Checker:
         self.prov = prov
         self.found: list[Problem] = []
         self.shift_ids = [s.id for s in plan.shifts]
+        self.shift_by_id = {s.id: s for s in plan.shifts}
         self.compound_ids = [c.id for c in plan.compounds]
         self.compound_names = {c.name: c.id for c in plan.compounds}
         self.staff_names = {s.name: s.id for s in plan.staff}
@@ -547,7 +551,7 @@ class _Checker:
             hint = next((n for n in names if _shape(n) == _shape(place)), None)
         if hint is None:
             return None
-        return message("compound_typo", value=place, suggestion=self.compound_names.get(hint, hint))
+        return message("compound_typo", value=place, suggestion=hint)
 
     def in_period(self, date: dt.date) -> bool:
         return self.plan.start <= date < self.plan.start + dt.timedelta(days=self.plan.days)
@@ -585,7 +589,7 @@ class _Checker:
         compounds = self._known("compounds", self.compound_ids)
         for position, staff in enumerate(self.plan.staff):
             for name in staff.profiles:
-                if name not in self.plan.profiles:
+                if self.prov.profiles_known and name not in self.plan.profiles:
                     text = (
                         message("unknown_profile", value=name, known=known_list(profiles))
                         if profiles
@@ -660,7 +664,7 @@ class _Checker:
                     row.max,
                     message("min_over_max", min=row.min, max=row.max),
                 )
-            if not unknown and row.min > 0:
+            if row.shift in self.shift_by_id and row.min > 0:
                 self._ever_takeable(position, row)
 
     def _ever_takeable(self, position: int, row: Demand) -> None:
@@ -674,7 +678,7 @@ class _Checker:
                 "demand", position, "skill", row.skill, message("nobody_skill", value=row.skill)
             )
             return
-        shift = next(s for s in self.plan.shifts if s.id == row.shift)
+        shift = self.shift_by_id[row.shift]
         flags = [
             f
             for f, on in (("no_nights", shift.night), ("no_24h", shift.minutes >= MINUTES_PER_DAY))
@@ -751,9 +755,7 @@ class _Checker:
                     "date_outside", value=row.date.isoformat(), period=period_text(self.plan)
                 )
                 self.add(collection, position, "date", row.date, text)
-            elif (
-                collection == "fixed" and not unknown and not shift_problem and self._absent_on(row)
-            ):
+            elif collection == "fixed" and self._absent_on(row):
                 self.add(
                     collection,
                     position,
@@ -764,7 +766,9 @@ class _Checker:
 
     def _absent_on(self, row: Assignment) -> bool:
         """Whether a pinned duty falls in an absence of its person."""
-        shift = next(s for s in self.plan.shifts if s.id == row.shift)
+        shift = self.shift_by_id.get(row.shift)
+        if shift is None:
+            return False
         start = dt.datetime.combine(row.date, dt.time()) + dt.timedelta(minutes=shift.start)
         end = start + dt.timedelta(minutes=shift.minutes)
         spans = (a for a in self.plan.absences if a.staff == row.staff_id)

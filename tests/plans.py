@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roster.model import Assignment, Compound, Demand, Limits, Plan, Shift, Staff
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+    from roster.index import PlanIndex
+    from roster.roster import Roster
 
 MONDAY = dt.date(2026, 3, 2)
 
@@ -77,6 +83,21 @@ def boundary_plan() -> Plan:
         *(past("s2", k, "N") for k in range(2, 8)),
     )
     return tiny_plan(days=9, shifts=(DAY, NIGHT, FULL), rules=limits, history=history)
+
+
+def any_roster(index: PlanIndex) -> SearchStrategy[Roster]:
+    """Hypothesis: any set of (person, post) pairs of ``index``, forbidden ones included, up to
+    a few more duties than posts. For checking that model and rules agree on any roster."""
+    from hypothesis import strategies as st
+
+    from roster.index import Duty
+    from roster.roster import Roster
+
+    pairs = [(person.idx, post) for post in index.posts for person in index.people]
+    chosen = st.lists(st.sampled_from(pairs), max_size=len(index.posts) + 4, unique=True)
+    return chosen.map(
+        lambda duties: Roster(index, tuple(Duty(p, post.slot, post.place) for p, post in duties))
+    )
 
 
 def tiny_plan(

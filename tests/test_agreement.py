@@ -1,8 +1,10 @@
 """Model and rules agree on arbitrary rosters, not only optimal ones (style habit 3).
 
-For random rosters on small plans that make every rule bite, the model with its assignment
+For rosters on a small plan that makes every rule bite, the model with its assignment
 variables fixed is feasible exactly when the rules' ``violations`` find no hard violation,
-and each tier's least cost equals the rules' soft violation costs.
+and each tier's least cost equals the rules' soft violation costs. Two kinds of rosters:
+any set of (person, post) pairs (almost always infeasible), and small perturbations of a
+solved roster (often feasible, so the soft costs get compared too).
 """
 
 from __future__ import annotations
@@ -11,24 +13,60 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from constraints import all_rules
+from roster.check import check
 from roster.index import Duty, PlanIndex
 from roster.roster import Roster
+from roster.solve import SolverConfig, solve
 from tests.helpers import assert_model_agrees
 from tests.plans import rich_plan
 
+RICH = PlanIndex(rich_plan())
+PAIRS = [(p.idx, post) for post in RICH.posts for p in RICH.people]
+
 
 @st.composite
-def rosters(draw: st.DrawFn, index: PlanIndex) -> Roster:
-    """Any set of (person, post) pairs, forbidden ones included, plus rarely a stray place."""
-    pairs = [(p.idx, post) for post in index.posts for p in index.people]
-    chosen = draw(st.lists(st.sampled_from(pairs), max_size=len(index.posts) + 4, unique=True))
-    duties = [Duty(p, post.slot, post.place) for p, post in chosen]
-    return Roster(index, tuple(duties))
+def any_rosters(draw: st.DrawFn) -> Roster:
+    """Any set of (person, post) pairs, forbidden ones included."""
+    chosen = draw(st.lists(st.sampled_from(PAIRS), max_size=len(RICH.posts) + 4, unique=True))
+    return Roster(RICH, tuple(Duty(p, post.slot, post.place) for p, post in chosen))
 
 
-RICH = PlanIndex(rich_plan())
+def _solved() -> Roster:
+    result = solve(RICH, all_rules(), SolverConfig(time_limit=10, workers=1, seed=3))
+    assert result.roster is not None
+    return result.roster
 
 
-@given(rosters(RICH))
+SOLVED = _solved()
+
+
+@st.composite
+def near_solved(draw: st.DrawFn) -> Roster:
+    """The solved roster with a few duties dropped and a few added."""
+    duties = list(SOLVED.duties)
+    drop = draw(st.sets(st.sampled_from(range(len(duties))), max_size=3))
+    added = draw(st.lists(st.sampled_from(PAIRS), max_size=2, unique=True))
+    kept = [d for i, d in enumerate(duties) if i not in drop]
+    extra = [Duty(p, post.slot, post.place) for p, post in added]
+    return Roster(RICH, tuple(dict.fromkeys([*kept, *extra])))
+
+
+@given(any_rosters())
 def test_model_and_rules_agree_on_any_roster(roster: Roster) -> None:
     assert_model_agrees(RICH, all_rules(), roster)
+
+
+@given(near_solved())
+def test_model_and_rules_agree_near_a_solution(roster: Roster) -> None:
+    assert_model_agrees(RICH, all_rules(), roster)
+
+
+def test_the_solved_roster_is_feasible_and_perturbations_reach_both_sides() -> None:
+    """Guard against a vacuous property: the solved roster has no hard violation, and
+    dropping one of its duties keeps it free of hard violations in some cases."""
+    assert not [v for v in check(SOLVED, all_rules()) if v.hard]
+    feasible_drops = 0
+    for k in range(len(SOLVED.duties)):
+        smaller = Roster(RICH, SOLVED.duties[:k] + SOLVED.duties[k + 1 :])
+        feasible_drops += not [v for v in check(smaller, all_rules()) if v.hard]
+    assert feasible_drops > 0

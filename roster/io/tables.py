@@ -654,9 +654,27 @@ def _successions(value: object, file: str, problems: list[Problem]) -> tuple[tup
     return tuple(pairs)
 
 
-def load_settings(settings: Settings) -> tuple[dict[str, Any], bool, list[Problem]]:
-    """The plan's settings as keyword arguments of :class:`~roster.model.Plan`, whether
-    its start could be read (if not, a stand-in date is given), and the problems found."""
+@dataclass
+class LoadedSettings:
+    """The settings as keyword arguments of :class:`~roster.model.Plan`, and what could
+    not be read.
+
+    Attributes:
+        fields: ``title``, ``start``, ``rules``, ``profiles``, ... (a stand-in ``start``
+            when it could not be read).
+        problems: Every problem found in the settings.
+        start_known: Whether ``start`` was read.
+        profiles_known: Whether the profiles were read (else their names are unknown).
+    """
+
+    fields: dict[str, Any]
+    problems: list[Problem]
+    start_known: bool
+    profiles_known: bool
+
+
+def load_settings(settings: Settings) -> LoadedSettings:
+    """The plan's settings, validated key by key, with every problem found."""
     file = settings.name
     problems: list[Problem] = list(settings.problems)
     if not settings.found:
@@ -715,7 +733,9 @@ def load_settings(settings: Settings) -> tuple[dict[str, Any], bool, list[Proble
             problems.append(Problem(file, None, key, raw, plain_error(detail, raw)))
             top.pop(key, None)
     found.update({"start": _STAND_IN_START} | top)
-    return found, "start" in top, problems
+    readable = settings.found and not settings.problems
+    profiles_known = readable and isinstance(values.get("profiles", {}), Mapping)
+    return LoadedSettings(found, problems, "start" in top, profiles_known)
 
 
 # --------------------------------------------------------------------------- the plan
@@ -733,7 +753,8 @@ def plan_from_tables(settings: Settings, sheets: Mapping[str, Sheet]) -> Plan:
         PlanError: With every problem found: bad cells and settings first, then the
             cross-file checks of :func:`roster.validate.validate_plan`.
     """
-    fields, start_known, problems = load_settings(settings)
+    loaded_settings = load_settings(settings)
+    fields, problems = loaded_settings.fields, loaded_settings.problems
     sources: dict[str, Source] = {}
     for table in TABLES:
         sheet = sheets.get(table.name) or Sheet(f"{table.name}.csv", found=False)
@@ -742,7 +763,12 @@ def plan_from_tables(settings: Settings, sheets: Mapping[str, Sheet]) -> Plan:
         sources[table.name] = loaded.source
         problems += loaded.problems
     plan = Plan(**fields)
-    provenance = Provenance(sources, settings=settings.name, period_known=start_known)
+    provenance = Provenance(
+        sources,
+        settings=settings.name,
+        period_known=loaded_settings.start_known,
+        profiles_known=loaded_settings.profiles_known,
+    )
     problems += validate_plan(plan, provenance)
     if problems:
         files = [settings.name, *(s.file for s in sources.values())]

@@ -69,7 +69,8 @@ th{background:#d9e1f2;white-space:nowrap}
 .strip .empty{background:#e53935}
 .ticks{display:grid;grid-template-columns:repeat(4,1fr);font-size:.7rem;color:#666}
 .holes{margin:.4em 0;padding-left:1.2em;color:#9c0006}
-.gaps td.why{min-width:18em;white-space:normal}
+.gaps td{white-space:nowrap}
+.gaps td.why{min-width:16em;white-space:normal}
 .fair td{white-space:nowrap}
 .fair td.m{min-width:150px}
 .bar{position:relative;height:10px;background:#eee;margin-top:5px}

@@ -218,7 +218,8 @@ def limits_rows(index: PlanIndex, lang: Lang) -> list[tuple[str, str]]:
     dates. It never names a profile ("pregnant") nor a reason: only the limits themselves.
     """
     everyone = person_limits(effective_limits(index.plan.rules, [], Limits()))
-    rows = [(label("everyone", lang), join(limit_phrases(everyone, None, lang), lang))]
+    general = join(limit_phrases(everyone, None, lang), lang) or label("no_limits", lang)
+    rows = [(label("everyone", lang), general)]
     for person in index.people:
         phrases = limit_phrases(person.limits, everyone, lang)
         if person.absences:
@@ -229,6 +230,7 @@ def limits_rows(index: PlanIndex, lang: Lang) -> list[tuple[str, str]]:
     return rows
 
 
+_PERSONAL = ("no_nights", "no_24h", "max_day_minutes", "latest_end", "earliest_start", "days_off")
 _HOURS_FIELDS = (
     "min_rest",
     "max_week_minutes",
@@ -242,7 +244,9 @@ _CLOCK_FIELDS = ("latest_end", "earliest_start")
 def limit_phrases(limits: PersonLimits, baseline: PersonLimits | None, lang: Lang) -> list[str]:
     """Each limit that is set (and differs from ``baseline``) as a phrase: "no nights"."""
     phrases = []
-    for item in dataclasses.fields(PersonLimits):
+    # Personal limits ("no nights") read first; the working-time limits everyone has follow.
+    fields = sorted(dataclasses.fields(PersonLimits), key=lambda f: f.name not in _PERSONAL)
+    for item in fields:
         value = getattr(limits, item.name)
         if baseline is not None and value == getattr(baseline, item.name):
             continue

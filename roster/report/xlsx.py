@@ -316,7 +316,7 @@ def _rules_sheet(
         line(*values)
     row += 1
     heading("heading_weights")
-    line(label("col_setting", lang), label("col_value", lang), header=True)
+    line(label("col_setting", lang), label("col_weight", lang), header=True)
     for key, value in tables.weight_rows(index):
         line(key, value)
     row += 1

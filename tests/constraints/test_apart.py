@@ -15,7 +15,7 @@ from roster.model import Assignment, Compound, Demand, Pair
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, FULL, MONDAY, NIGHT, people, rich_plan, shift, tiny_plan
-from tests.test_agreement import rosters
+from tests.plans import any_roster as rosters
 
 EARLY = shift("M", "07:00", "12:00")
 COUPLE = (Pair(a="s1", b="s2", kind="apart"),)

@@ -15,7 +15,7 @@ from roster.model import Demand, Plan, Tier, Weights
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, NIGHT, compounds, people, rich_plan, tiny_plan
-from tests.test_agreement import rosters
+from tests.plans import any_roster as rosters
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from roster.model import Assignment, Compound, Demand
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, MONDAY, NIGHT, limited, rich_plan, tiny_plan
-from tests.test_agreement import rosters
+from tests.plans import any_roster as rosters
 
 GATES = tuple(Compound(id=c, name=f"{c}小区") for c in "ABC")
 DEMAND = (

@@ -12,7 +12,7 @@ from roster.index import PlanIndex
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import NIGHT, limited, rich_plan, shift, tiny_plan
-from tests.test_agreement import rosters
+from tests.plans import any_roster as rosters
 
 MORNING = shift("E", "08:00", "12:00")  # 4 h
 AFTERNOON = shift("L", "13:00", "17:00")  # 4 h

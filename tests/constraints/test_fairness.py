@@ -30,7 +30,7 @@ from tests.plans import (
     shift,
     tiny_plan,
 )
-from tests.test_agreement import rosters
+from tests.plans import any_roster as rosters
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from roster.model import Demand, Plan, Staff, Tier, Weights
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, NIGHT, compounds, rich_plan, tiny_plan
-from tests.test_agreement import rosters
+from tests.plans import any_roster as rosters
 
 STAFF = (
     Staff(id="s1", name="One", home_compound="A"),

@@ -17,7 +17,7 @@ from roster.roster import Roster
 from roster.solve import SolverConfig, Status, solve
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, MONDAY, limited, rich_plan, tiny_plan
-from tests.test_agreement import rosters
+from tests.plans import any_roster as rosters
 
 
 def _pin(staff_id: str, shift: str, place: str, day: int = 0) -> Assignment:

@@ -15,7 +15,7 @@ from roster.model import Plan, Request, Tier, Weights
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, MONDAY, people, rich_plan, tiny_plan
-from tests.test_agreement import rosters
+from tests.plans import any_roster as rosters
 
 TUESDAY = MONDAY + dt.timedelta(days=1)
 

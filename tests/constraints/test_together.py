@@ -15,7 +15,7 @@ from roster.model import Absence, Demand, Pair, Plan, Staff, Tier, Weights
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, NIGHT, people, rich_plan, tiny_plan
-from tests.test_agreement import rosters
+from tests.plans import any_roster as rosters
 
 PAIR = Pair(a="s1", b="s2", kind="together")
 

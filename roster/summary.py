@@ -1,0 +1,370 @@
+"""What a valid plan asks for and what its people can give: the one-screen summary of
+``roster validate``.
+
+The numbers are plain arithmetic on the plan, no solver: demand per week by priority, the
+person-hours it needs against an upper bound of the person-hours the staff can give under
+their limits, and, for every critical demand row, how many people could ever take it. A
+leader reads it before solving to see whether the week can work at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from roster.i18n import Lang, Text, fmt_date, label
+from roster.index import MINUTES_PER_DAY, WEEK, Person, PlanIndex, parse_days
+from roster.model import Compound, Demand, Plan, Priority, Role, Shift
+from roster.validate import able_staff
+
+# --------------------------------------------------------------------------- the numbers
+
+
+@dataclass(frozen=True)
+class Load:
+    """The demand of one priority in an average week.
+
+    Attributes:
+        priority: The priority.
+        shifts: Person-shifts (a post needing two people for one shift counts two).
+        hours: Person-hours.
+    """
+
+    priority: Priority
+    shifts: float
+    hours: float
+
+
+@dataclass(frozen=True)
+class CriticalDemand:
+    """A critical demand row and how many people could ever take it.
+
+    Attributes:
+        demand: The row of ``demand.csv``.
+        able: People with its skill, not kept off its shift by ``no_nights`` or ``no_24h``,
+            and not absent for it on every one of its days.
+    """
+
+    demand: Demand
+    able: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A plan in numbers (see :func:`summarize`)."""
+
+    title: str
+    first: dt.date
+    last: dt.date
+    days: int
+    staff_by_role: dict[Role, int]
+    staff_with_limits: int
+    compounds: tuple[Compound, ...]
+    shifts: tuple[Shift, ...]
+    load: tuple[Load, ...]
+    hours_needed: float
+    hours_urgent: float
+    hours_available: float
+    critical: tuple[CriticalDemand, ...]
+
+
+def summarize(plan: Plan) -> Summary:
+    """The summary of a valid plan.
+
+    Demand counts each post once: a post with several demand rows (a gate watch, and a
+    duty leader among its people) needs as many people as its largest row. Its people
+    are counted at the highest priority that asks for them; the extra people a lower
+    priority asks for on top count at that lower priority.
+
+    Args:
+        plan: A plan that passed validation.
+    """
+    index = PlanIndex(plan)
+    per_week = WEEK / plan.days
+    shifts: Counter[Priority] = Counter()
+    minutes: Counter[Priority] = Counter()
+    order = list(Priority)
+    for post in index.posts:
+        counted = 0
+        for need in sorted(post.needs, key=lambda n: order.index(n.priority)):
+            extra = max(0, need.min - counted)
+            counted += extra
+            shifts[need.priority] += extra
+            minutes[need.priority] += extra * post.slot.minutes
+    load = tuple(Load(p, shifts[p] * per_week, minutes[p] / 60 * per_week) for p in Priority)
+    urgent = minutes[Priority.CRITICAL] + minutes[Priority.HIGH]
+    return Summary(
+        title=plan.title,
+        first=plan.start,
+        last=plan.dates[-1],
+        days=plan.days,
+        staff_by_role=dict(Counter(s.staff.role for s in index.people)),
+        staff_with_limits=sum(
+            1 for s in plan.staff if s.profiles or s.overrides.model_dump(exclude_defaults=True)
+        ),
+        compounds=plan.compounds,
+        shifts=plan.shifts,
+        load=load,
+        hours_needed=sum(minutes.values()) / 60,
+        hours_urgent=urgent / 60,
+        hours_available=sum(minutes_available(index, p) for p in index.people) / 60,
+        critical=tuple(
+            CriticalDemand(row, able_to_take(index, row))
+            for row in plan.demand
+            if row.priority == Priority.CRITICAL and row.shift in index.shift_by_id
+        ),
+    )
+
+
+def minutes_available(index: PlanIndex, person: Person) -> int:
+    """An upper bound on the minutes one person can work in the period.
+
+    The least of:
+
+    * the weekly hours cap × the number of weeks, rounded up (any period splits into
+      that many 7-day windows, none above the cap);
+    * the weekly shifts cap × those weeks × their longest shift;
+    * their cap on total hours;
+    * their working days × their longest day. A working day is one not on a weekday off
+      with at least one shift they are not absent for, less ``min_days_off_per_week``
+      for each whole week; the longest day is the most they can do on shifts starting
+      that day, apart by the minimum rest, within ``max_hours_per_day``.
+
+    Only shifts that some post uses count, without nights for ``no_nights`` and 24-hour
+    duties for ``no_24h``. Every other rule can only lower the true figure.
+    """
+    limits = person.limits
+    used = {post.slot.shift.id for post in index.posts}
+    shifts = [
+        s
+        for s in index.shifts
+        if s.id in used
+        and not (limits.no_nights and s.night)
+        and not (limits.no_24h and s.minutes >= MINUTES_PER_DAY)
+    ]
+    if not shifts:
+        return 0
+    day_cap = _longest_day(shifts, limits.min_rest)
+    longest = max(s.minutes for s in shifts)
+    if limits.max_day_minutes is not None:
+        day_cap = min(day_cap, limits.max_day_minutes)
+        longest = min(longest, limits.max_day_minutes)
+    ids = {s.id for s in shifts}
+    free_days = {
+        slot.day
+        for slot in index.slots
+        if slot.shift.id in ids
+        and slot.date.weekday() not in limits.days_off
+        and not person.absent_during(slot.start, slot.end)
+    }
+    working_days = len(free_days)
+    if limits.min_days_off_per_week:
+        working_days = min(
+            working_days, index.days - limits.min_days_off_per_week * (index.days // WEEK)
+        )
+    weeks = math.ceil(index.days / WEEK)
+    caps = [max(working_days, 0) * day_cap]
+    if limits.max_week_minutes is not None:
+        caps.append(limits.max_week_minutes * weeks)
+    if limits.max_shifts_per_week is not None:
+        caps.append(limits.max_shifts_per_week * weeks * longest)
+    if limits.max_total_minutes is not None:
+        caps.append(limits.max_total_minutes)
+    return min(caps)
+
+
+def _longest_day(shifts: list[Shift], min_rest: int) -> int:
+    """The most minutes of shifts starting on one day that fit together: no overlap, and
+    the minimum rest between one's end and the next one's start."""
+    best = 0
+    for size in range(1, len(shifts) + 1):
+        for chosen in itertools.combinations(sorted(shifts, key=lambda s: s.start), size):
+            fits = all(
+                later.start - (earlier.start + earlier.minutes) >= min_rest
+                for earlier, later in itertools.pairwise(chosen)
+            )
+            if fits:
+                best = max(best, sum(s.minutes for s in chosen))
+    return best
+
+
+def able_to_take(index: PlanIndex, demand: Demand) -> int:
+    """How many people could ever take a demand row: its skill, ``no_nights``/``no_24h``,
+    and not absent for it on every one of its days (see :func:`roster.validate.able_staff`)."""
+    days = parse_days(demand.days, index.plan.start, index.days)
+    slots = [s for s in index.slots if s.day in days and s.shift.id == demand.shift]
+    count = 0
+    for staff in able_staff(index.plan, demand):
+        person = index.person_by_id[staff.id]
+        if any(not person.absent_during(s.start, s.end) for s in slots):
+            count += 1
+    return count
+
+
+# --------------------------------------------------------------------------- the screen
+
+
+def _text(key: str, lang: Lang, **params: object) -> str:
+    return Text({"en": label(key, "en"), "zh": label(key, "zh")}, params).render(lang)
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text`` (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _ljust(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _rjust(text: str, width: int) -> str:
+    return " " * max(0, width - _width(text)) + text
+
+
+def _number(value: float) -> str:
+    return f"{round(value, 1):g}"
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _join(items: list[str], lang: Lang) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def _place(place: str, summary: Summary, lang: Lang) -> str:
+    selectors = {"*": "place_all", "managed": "place_managed", "unmanaged": "place_unmanaged"}
+    if place in selectors:
+        return label(selectors[place], lang)
+    names = {c.id: c.name for c in summary.compounds}
+    return names.get(place, place)
+
+
+def render(summary: Summary, lang: Lang) -> str:
+    """The summary as one screen of text in ``lang``."""
+    lines = [summary.title] if summary.title else []
+    lines.append(
+        _text(
+            "summary_period",
+            lang,
+            first=fmt_date(summary.first, lang),
+            last=fmt_date(summary.last, lang),
+            days=summary.days,
+        )
+    )
+    roles = _join(
+        [
+            f"{label(f'role_{role.value}', lang)} {count}"
+            for role in Role
+            if (count := summary.staff_by_role.get(role, 0))
+        ],
+        lang,
+    )
+    lines.append(
+        _text(
+            "summary_people",
+            lang,
+            total=sum(summary.staff_by_role.values()),
+            roles=roles,
+            limited=summary.staff_with_limits,
+        )
+    )
+    names = _join(
+        [
+            c.name + (label("unmanaged_mark", lang) if c.unmanaged else "")
+            for c in summary.compounds
+        ],
+        lang,
+    )
+    unmanaged = sum(1 for c in summary.compounds if c.unmanaged)
+    lines.append(
+        _text(
+            "summary_compounds",
+            lang,
+            total=len(summary.compounds),
+            unmanaged=unmanaged,
+            names=names,
+        )
+    )
+    shifts = _join(
+        [
+            _text(
+                "summary_shift",
+                lang,
+                name=s.name,
+                start=_clock(s.start),
+                end=_clock(s.end % MINUTES_PER_DAY),
+                hours=_number(s.minutes / 60),
+                night=label("night_mark", lang) if s.night else "",
+            )
+            for s in summary.shifts
+        ],
+        lang,
+    )
+    lines.append(_text("summary_shifts", lang, shifts=shifts))
+
+    heads = [
+        label("summary_demand", lang),
+        label("person_shifts", lang),
+        label("person_hours", lang),
+    ]
+    rows = [
+        [label(f"priority_{x.priority.value}", lang), _number(x.shifts), _number(x.hours)]
+        for x in summary.load
+    ]
+    rows.append(
+        [
+            label("summary_total", lang),
+            _number(sum(x.shifts for x in summary.load)),
+            _number(sum(x.hours for x in summary.load)),
+        ]
+    )
+    # Priorities are indented under the heading; numbers are right-aligned under theirs.
+    rows = [[heads[0], *heads[1:]], *[["  " + r[0], *r[1:]] for r in rows]]
+    widths = [max(_width(r[i]) for r in rows) for i in range(3)]
+    for row in rows:
+        numbers = [_rjust(cell, width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        lines.append("   ".join([_ljust(row[0], widths[0]), *numbers]))
+
+    lines.append(
+        _text(
+            "summary_capacity",
+            lang,
+            needed=_number(summary.hours_needed),
+            urgent=_number(summary.hours_urgent),
+            available=_number(summary.hours_available),
+        )
+    )
+    lines.append(label("summary_capacity_note", lang))
+    if summary.hours_urgent > summary.hours_available:
+        short = _number(summary.hours_urgent - summary.hours_available)
+        lines.append(_text("summary_short_urgent", lang, short=short))
+    elif summary.hours_needed > summary.hours_available:
+        short = _number(summary.hours_needed - summary.hours_available)
+        lines.append(_text("summary_short", lang, short=short))
+
+    if summary.critical:
+        lines.append(label("summary_critical", lang))
+    shift_names = {s.id: s.name for s in summary.shifts}
+    for row in summary.critical:
+        demand = row.demand
+        lines.append(
+            _text(
+                "summary_critical_row",
+                lang,
+                place=_place(demand.place, summary, lang),
+                shift=shift_names.get(demand.shift, demand.shift),
+                days=label("every_day", lang) if demand.days.strip() in ("", "*") else demand.days,
+                min=demand.min,
+                skill=_text("summary_skill", lang, skill=demand.skill) if demand.skill else "",
+                able=row.able,
+                warning=label("summary_too_few", lang) if row.able < demand.min else "",
+            )
+        )
+    lines.append(label("summary_valid", lang))
+    return "\n".join(lines)
