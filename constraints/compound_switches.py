@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from roster.i18n import Lang
+from roster.i18n import Lang, Text
 from roster.model import Tier
 from roster.rules import Rule, Violation
 
@@ -34,6 +34,7 @@ class CompoundSwitches(Rule):
             "en": "{staff} guards {count} compounds: {places}",
             "zh": "{staff} 在{count}个小区值守：{places}",
         },
+        "list": {"en": "{en}", "zh": "{zh}"},
     }
 
     def add_to(self, model: RosterModel) -> None:
@@ -50,13 +51,11 @@ class CompoundSwitches(Rule):
                 if len(duties) == 1:
                     guards.append(duties[0])
                     continue
-                # Minimisation brings it down to max(duties): 1 when guarding it at all.
-                guard = model.new_bool(f"guards[{person.id} {compound}]")
-                for var in duties:
-                    model.cp.add_implication(var, guard)
+                guard = model.new_bool(f"guards[{person.id} {compound}]")  # on any duty there
+                model.cp.add_max_equality(guard, duties)
                 guards.append(guard)
             extra = model.new_int(0, len(guards) - 1, f"compound_switches[{person.id}]")
-            model.cp.add(extra >= sum(guards) - 1)
+            model.cp.add_max_equality(extra, [0, sum(guards) - 1])
             model.penalize(self.name, self.tier, weight, extra, person.id)
 
     def violations(self, roster: Roster) -> list[Violation]:
@@ -78,7 +77,7 @@ class CompoundSwitches(Rule):
                         "many",
                         staff=person.staff.name,
                         count=len(compounds),
-                        places=", ".join(index.compound_by_id[c].name for c in compounds),
+                        places=self._list([index.compound_by_id[c].name for c in compounds]),
                     ),
                     amount=len(compounds) - 1,
                     cost=weight * (len(compounds) - 1),
@@ -87,3 +86,6 @@ class CompoundSwitches(Rule):
                 )
             )
         return found
+
+    def _list(self, items: list[str]) -> Text:
+        return self.text("list", en=", ".join(items), zh="、".join(items))

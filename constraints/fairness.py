@@ -6,9 +6,14 @@ the usual (a health limit), or who is absent half the period, is expected to car
 much. Duties from ``history.csv`` in the 28 days before the start count too, so whoever had
 many nights last week gets fewer this week.
 
-The cost of a measure is its weight times the gap between the most and the least loaded
-person, in hundredths of a duty (of an hour unit, for hours) per full-time share. Fairness
-is its own tier: it never costs coverage, and requests never cost fairness.
+The cost of a measure is its weight (``fair_hours``, ``fair_nights``, ``fair_weekends``,
+``fair_24h``) times the gap between the most and the least loaded person, in hundredths of
+a duty per full-time share; for hours, in hundredths of the hour unit, the greatest common
+divisor of the shift lengths (4 h for 8- and 12-hour shifts), which keeps numbers small.
+Exactly: a person's share is their weekly hour cap (48 h if none is set) times their days
+not absent; the full-time share is the largest share in the plan; a load counts
+``round(100 * full-time share / own share)`` times. Fairness is its own tier: it never
+costs coverage, and requests never cost fairness.
 """
 
 from __future__ import annotations
@@ -182,9 +187,10 @@ class Fairness(Rule):
             key = spread.key
             most = model.new_int(max(lowest), max(highest), f"{key}_most")
             least = model.new_int(min(lowest), min(highest), f"{key}_least")
-            for load in loads:
-                model.cp.add(most >= load)
-                model.cp.add(least <= load)
+            # Equalities, not just bounds: the values follow from the duties alone, so a
+            # roster hinted from the previous tier is complete at once.
+            model.cp.add_max_equality(most, loads)
+            model.cp.add_min_equality(least, loads)
             model.penalize(self.name, self.tier, spread.weight, most - least, f"{key} spread")
 
     def violations(self, roster: Roster) -> list[Violation]:

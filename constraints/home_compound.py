@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from roster.i18n import Lang
+from roster.i18n import Lang, Text
 from roster.model import Tier
 from roster.rules import Rule, Violation
 
@@ -32,6 +32,7 @@ class HomeCompound(Rule):
             "en": "{staff} guards gates away from home compound {home}: {places}",
             "zh": "{staff} 在本小区{home}以外值守：{places}",
         },
+        "list": {"en": "{en}", "zh": "{zh}"},
     }
 
     def add_to(self, model: RosterModel) -> None:
@@ -74,7 +75,7 @@ class HomeCompound(Rule):
                         staff=person.staff.name,
                         count=count,
                         home=home_compound.name if home_compound else home,
-                        places=", ".join(f"{name} ×{n}" for name, n in sorted(away.items())),
+                        places=self._list([f"{name} ×{n}" for name, n in sorted(away.items())]),
                     ),
                     amount=count,
                     cost=weight * count,
@@ -83,3 +84,6 @@ class HomeCompound(Rule):
                 )
             )
         return found
+
+    def _list(self, items: list[str]) -> Text:
+        return self.text("list", en=", ".join(items), zh="、".join(items))

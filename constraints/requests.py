@@ -5,7 +5,8 @@ An *off* request for a shift is broken when the person works that shift; for a w
 when they do not work that shift, whether they are off or on another shift; for a whole
 day, when they start no duty that day. Each broken request costs the plan's ``request``
 weight times the request's own weight. Requests are the lowest tier: honoured whenever
-coverage and fairness allow.
+coverage and fairness allow. An *on* request nobody can grant (the person is absent, or
+may not take that shift) is still listed, so the leader can tell them.
 """
 
 from __future__ import annotations
@@ -87,14 +88,13 @@ class Requests(Rule):
                 if len(chosen) == 1:
                     broken = chosen[0]
                 else:
-                    # Minimisation brings it down to max(chosen): 1 when on any of them.
-                    broken = model.new_bool(f"request[{subject}]")
-                    for var in chosen:
-                        model.cp.add_implication(var, broken)
+                    broken = model.new_bool(f"request[{subject}]")  # on any of them
+                    model.cp.add_max_equality(broken, chosen)
             else:
-                # Minimisation brings it down to 1 - max(chosen): 1 when on none of them.
-                broken = model.new_bool(f"request[{subject}]")
-                model.cp.add(sum(chosen) + broken >= 1)
+                broken = model.new_bool(f"request[{subject}]")  # on none of them
+                model.cp.add_bool_or([*chosen, broken])
+                for var in chosen:
+                    model.cp.add_implication(var, broken.negated())
             model.penalize(self.name, self.tier, weight, broken, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:

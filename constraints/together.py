@@ -63,10 +63,11 @@ class Together(Rule):
                 for var in on:
                     model.penalize(self.name, self.tier, weight, var, subject)
                 continue
-            # Minimisation brings it down to |on_a - on_b|.
-            apart = model.new_bool(f"together[{subject}]")
+            apart = model.new_bool(f"together[{subject}]")  # |on_a - on_b|
             model.cp.add(apart >= on[0] - on[1])
             model.cp.add(apart >= on[1] - on[0])
+            model.cp.add(apart <= on[0] + on[1])
+            model.cp.add(apart <= 2 - on[0] - on[1])
             model.penalize(self.name, self.tier, weight, apart, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:

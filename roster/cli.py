@@ -59,7 +59,7 @@ def solve(
 ) -> None:
     """Generate the roster of a plan: roster.csv, gaps.csv, solve.json and more in --out."""
     from constraints import all_rules
-    from roster.pipeline import RosterBug, progress_line, solve_plan, solve_summary
+    from roster.pipeline import ProgressPrinter, RosterBug, solve_plan, solve_summary
     from roster.solve import SolverConfig
 
     chosen = _lang(lang)
@@ -67,7 +67,7 @@ def solve(
     try:
         outcome = solve_plan(
             plan, out, all_rules(), config, lang=chosen,
-            on_progress=lambda p: typer.echo(progress_line(p, chosen or "en"), err=True),
+            on_progress=ProgressPrinter(lambda line: typer.echo(line, err=True)),
         )
     except PlanError as error:
         _print_problems(error, chosen)
@@ -103,7 +103,7 @@ def reschedule(
 ) -> None:
     """Repair a published roster when someone falls ill, changing as few duties as possible."""
     from constraints import all_rules
-    from roster.pipeline import RosterBug, progress_line, reschedule_plan, reschedule_summary
+    from roster.pipeline import ProgressPrinter, RosterBug, reschedule_plan, reschedule_summary
     from roster.reschedule import NewAbsence
     from roster.solve import SolverConfig
 
@@ -119,7 +119,7 @@ def reschedule(
     try:
         outcome = reschedule_plan(
             plan, roster, absences, out, all_rules(), config, lang=chosen,
-            on_progress=lambda p: typer.echo(progress_line(p, chosen or "en"), err=True),
+            on_progress=ProgressPrinter(lambda line: typer.echo(line, err=True)),
         )
     except PlanError as error:
         _print_problems(error, chosen)

@@ -17,6 +17,147 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 CATALOGUE: dict[str, dict[Lang, str]] = {
     "unassigned": {"en": "(nobody)", "zh": "（无人）"},
+    # check: any roster against its plan (roster/checkroster.py)
+    "check_heading": {
+        "en": "Check of {file} ({duties} duties) against {title}, {period}",
+        "zh": "检查 {file}（共 {duties} 个班次）：{title}，{period}",
+    },
+    "check_problems": {
+        "en": "{count} entries of the roster could not be read (fix them and check again):",
+        "zh": "排班表中有 {count} 处无法读取（请修正后重新检查）：",
+    },
+    "check_notes": {"en": "Read with a correction (please confirm):", "zh": "以下内容已按近似方式读取（请确认）："},
+    "check_duplicate": {
+        "en": "{staff} is listed twice on {date} {shift} at {place}; counted once",
+        "zh": "{staff} 在 {date}{shift}（{place}）重复出现，只计一次",
+    },
+    "check_unknown_place": {
+        "en": 'unknown place "{value}" (known: {known})',
+        "zh": "未知的地点“{value}”（已有：{known}）",
+    },
+    "check_hard_ok": {"en": "Hard rules: all hold.", "zh": "硬性规则：全部满足。"},
+    "check_hard_broken": {"en": "Hard rules broken: {count}", "zh": "违反硬性规则：{count} 处"},
+    "check_holes_heading": {
+        "en": "Hours with nobody on watch (nights at unmanaged compounds first):",
+        "zh": "无人值守时段（无物业小区夜间优先）：",
+    },
+    "check_holes_unmanaged": {
+        "en": "Nights with nobody on watch at unmanaged compounds:",
+        "zh": "无物业小区夜间无人值守时段：",
+    },
+    "check_no_unmanaged_holes": {
+        "en": "Every night at the unmanaged compounds is watched.",
+        "zh": "无物业小区每晚都有人值守。",
+    },
+    "col_span": {"en": "When", "zh": "时段"},
+    "col_hole_hours": {"en": "Hours", "zh": "小时"},
+    "col_night_hours": {"en": "Night h", "zh": "夜间小时"},
+    "check_gaps": {
+        "en": "Posts short of people: {count} ({critical} critical)",
+        "zh": "人手不足的岗位：{count} 个（其中关键岗位 {critical} 个）",
+    },
+    "check_why": {"en": "why: {why}", "zh": "原因：{why}"},
+    "check_verdict_ok": {
+        "en": "Verdict: OK: every hard rule holds and every critical post is covered.",
+        "zh": "结论：通过。硬性规则全部满足，关键岗位全部有人。",
+    },
+    "check_verdict_bad": {
+        "en": "Verdict: not OK: {hard} hard-rule violations, {critical} critical posts short.",
+        "zh": "结论：不通过。违反硬性规则 {hard} 处，关键岗位缺人 {critical} 个。",
+    },
+    "check_verdict_unread": {
+        "en": "Verdict: {count} entries could not be read; the findings above cover only the "
+        "rest. Fix them and check again.",
+        "zh": "结论：有 {count} 处无法读取，以上结果只针对已读取的部分；请修正后重新检查。",
+    },
+    "check_only_unmanaged": {
+        "en": "(--unmanaged-nights: only those are shown; the verdict is on the whole roster)",
+        "zh": "（--unmanaged-nights：只显示上述内容；结论针对整个排班表）",
+    },
+    # check --resilience (roster/resilience.py)
+    "res_heading": {
+        "en": "Resilience: if one person falls ill from {moment}, can every critical post still "
+        "be covered by rescheduling?",
+        "zh": "抗风险检查：如果某人从{moment}起病倒，重新排班后关键岗位能否全部有人？",
+    },
+    "res_baseline_short": {
+        "en": "Even with everyone, {count} critical posts stay short after {moment}; listed are "
+        "the people whose loss makes it worse.",
+        "zh": "即使所有人都在，{moment}以后仍有 {count} 个关键岗位缺人；下面列出的是病倒后会使情况更糟的人。",
+    },
+    "res_all_ok": {
+        "en": "Anyone's loss can be absorbed ({count} people tried in {seconds:.1f}s).",
+        "zh": "任何一人病倒都能通过重新排班弥补（共试 {count} 人，用时 {seconds:.1f} 秒）。",
+    },
+    "res_fragile": {
+        "en": "{count} people cannot be spared ({tried} tried in {seconds:.1f}s):",
+        "zh": "有 {count} 人缺一不可（共试 {tried} 人，用时 {seconds:.1f} 秒）：",
+    },
+    "res_person": {
+        "en": "{name} ({id}): {count} critical posts would go short{unproven}",
+        "zh": "{name}（{id}）：关键岗位将有 {count} 个缺人{unproven}",
+    },
+    "res_unproven": {"en": " (the best repair found in the time limit)", "zh": "（时限内找到的最好结果）"},
+    "res_unknown": {
+        "en": "{name} ({id}): not decided within the time limit",
+        "zh": "{name}（{id}）：时限内未能判定",
+    },
+    "res_blocked": {
+        "en": "Cannot reschedule from {moment}: the duties before it break hard rules, so no "
+        "loss can be tried. Fix the hard violations first.",
+        "zh": "无法从{moment}起重新排班：此前的班次违反硬性规则，无法试算。请先修正硬性规则问题。",
+    },
+    # explain: why a strict plan has no roster (roster/explain.py)
+    "explain_feasible": {
+        "en": "The plan has a roster even with every critical post required: nothing to explain.",
+        "zh": "即使要求关键岗位全部有人，该计划也能排出：无需解释。",
+    },
+    "explain_unknown": {
+        "en": "Could not decide within {seconds:.0f}s whether the strict plan has a roster; "
+        "try a longer --time-limit.",
+        "zh": "{seconds:.0f} 秒内未能判定严格模式下能否排出，请延长 --time-limit。",
+    },
+    "explain_heading": {
+        "en": "No roster can cover every critical post. The smallest set of rules that clash "
+        "({count} rule instances{note}):",
+        "zh": "无法排出让所有关键岗位都有人的排班。相互冲突的最小规则集合（共 {count} 条{note}）：",
+    },
+    "explain_not_minimal": {
+        "en": "; not proven smallest within the time limit",
+        "zh": "；时限内未能证明是最小集合",
+    },
+    "explain_demand": {
+        "en": "{shift}{skill} at {places}, {dates}: {needed} person-shifts needed; only {able} "
+        "people can take them{names}{others}{capacity}.",
+        "zh": "{shift}{skill}：{places}，{dates}共需要{needed}人次；能上的只有{able}人{names}{others}{capacity}。",
+    },
+    "explain_skill": {"en": " (skill {skill})", "zh": "（{skill}）"},
+    "explain_names": {"en": " ({names})", "zh": "（{names}）"},
+    "explain_others": {"en": "; the others: {reasons}", "zh": "；其他人：{reasons}"},
+    "explain_reason_count": {"en": "{reason} ×{count} ({names})", "zh": "{reason} ×{count}（{names}）"},
+    "explain_capacity": {
+        "en": "; under the limits below at most {supply} person-shifts are possible",
+        "zh": "；按下列限制最多只有{supply}人次",
+    },
+    "explain_max": {
+        "en": "At most {max} people at {place} on {date} {shift}.",
+        "zh": "{place} {date}{shift}最多{max}人。",
+    },
+    "explain_limit": {"en": "{title}: {phrase}: {names}.", "zh": "{title}：{phrase}：{names}。"},
+    "explain_rule": {"en": "{title}: {names}{dates}.", "zh": "{title}：{names}{dates}。"},
+    "explain_on": {"en": " on {dates}", "zh": "（{dates}）"},
+    "explain_relax_heading": {
+        "en": "Relaxing any one of these makes the plan feasible (cheapest first):",
+        "zh": "放宽以下任意一项即可排出（最省事的在前）：",
+    },
+    "explain_relax_core": {"en": "{title} for {names}", "zh": "放宽{names}的“{title}”"},
+    "explain_relax_all": {"en": "{title} for everyone", "zh": "对所有人放宽“{title}”"},
+    "explain_relax_demand": {"en": "less critical demand: {what}", "zh": "降低关键需求：{what}"},
+    "explain_relax_none": {
+        "en": "No single rule's relaxation is enough: relax several of the above together.",
+        "zh": "单独放宽任何一项都不够，需要同时放宽上面几项。",
+    },
+    "explain_best": {"en": " (preferred)", "zh": "（首选）"},
     # watch: hour-by-hour gate watch (roster/watch.py)
     "watch_hole": {
         "en": "{place} {span}: nobody on watch, {hours} h",
@@ -198,7 +339,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "改动：{people} 人共 {count} 个班次；待发送通知：",
     },
     # validate: the plan summary (roster.summary)
-    "summary_period": {"en": "Period: {first} to {last} ({days} days)", "zh": "周期：{first}至{last}（{days}天）"},
+    "summary_period": {
+        "en": "Period: {first} to {last} ({days} days)",
+        "zh": "周期：{first}至{last}（{days}天）",
+    },
     "summary_people": {
         "en": "People: {total} ({roles}); {limited} with personal limits",
         "zh": "人员：{total}人（{roles}）；其中{limited}人有个人限制",
@@ -212,7 +356,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "unmanaged_mark": {"en": " (unmanaged)", "zh": "（无物业）"},
     "summary_shifts": {"en": "Shifts: {shifts}", "zh": "班次：{shifts}"},
-    "summary_shift": {"en": "{name} {start}–{end} ({hours} h{night})", "zh": "{name} {start}–{end}（{hours}小时{night}）"},
+    "summary_shift": {
+        "en": "{name} {start}–{end} ({hours} h{night})",
+        "zh": "{name} {start}–{end}（{hours}小时{night}）",
+    },
     "night_mark": {"en": ", night", "zh": "，夜班"},
     "summary_demand": {"en": "Demand per week", "zh": "每周需求"},
     "person_shifts": {"en": "person-shifts", "zh": "人次"},
@@ -221,7 +368,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "summary_capacity": {
         "en": "Capacity: {needed} person-hours needed ({urgent} critical or high), "
         "at most {available} available under the limits",
-        "zh": "容量：共需 {needed} 人·小时（关键和高优先级 {urgent}），按各项限制最多可提供 {available} 人·小时",
+        "zh": "容量：共需 {needed} 人·小时（关键和高优先级 {urgent}），"
+        "按各项限制最多可提供 {available} 人·小时",
     },
     "summary_capacity_note": {
         "en": "  (an upper bound from weekly hour and shift caps, days off and absences; "
@@ -233,7 +381,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "  需求无法全部满足：至少有 {short} 人·小时会空缺。",
     },
     "summary_short_urgent": {
-        "en": "  Even critical and high demand cannot all be met: at least {short} person-hours short.",
+        "en": "  Even critical and high demand cannot all be met: "
+        "at least {short} person-hours short.",
         "zh": "  连关键和高优先级需求也无法全部满足：至少缺 {short} 人·小时。",
     },
     "summary_critical": {

@@ -28,6 +28,13 @@ from roster.solve import Progress, SolverConfig, SolveResult, solve
 from roster.validate import PlanError, Problem
 
 
+ProgressFn = Callable[[Progress, Lang], None]
+
+
+def _with_lang(on_progress: ProgressFn | None, lang: Lang) -> Callable[[Progress], None] | None:
+    return None if on_progress is None else (lambda progress: on_progress(progress, lang))
+
+
 class RosterBug(Exception):
     """The solver produced a roster the rules reject: a bug in the model, never the user's."""
 
@@ -57,7 +64,7 @@ def solve_plan(
     config: SolverConfig,
     *,
     lang: Lang | None = None,
-    on_progress: Callable[[Progress], None] | None = None,
+    on_progress: ProgressFn | None = None,
 ) -> SolveOutcome:
     """Load, solve, check and write a plan's roster. Raises ``PlanError`` for bad input
     (nothing written) and ``RosterBug`` if the roster breaks a hard rule."""
@@ -65,7 +72,7 @@ def solve_plan(
     guard_outputs(out_dir, [plan_path])
     index = PlanIndex(plan)
     lang = lang or default_lang(plan.title)
-    result = solve(index, rules, config, on_progress=on_progress)
+    result = solve(index, rules, config, on_progress=_with_lang(on_progress, lang))
     outcome = SolveOutcome(plan, index, result, lang)
     if result.roster is not None:
         outcome.violations, outcome.gaps = judge(result, rules, lang)
@@ -171,6 +178,21 @@ def progress_line(progress: Progress, lang: Lang) -> str:
     )
 
 
+class ProgressPrinter:
+    """Live progress for the terminal: a line when a level starts improving, then at most one
+    a second, so a fast search does not flood the screen."""
+
+    def __init__(self, emit: Callable[[str], None], every: float = 1.0) -> None:
+        self.emit, self.every = emit, every
+        self._level: object = None
+        self._last = -1.0
+
+    def __call__(self, progress: Progress, lang: Lang) -> None:
+        if progress.level != self._level or progress.seconds - self._last >= self.every:
+            self._level, self._last = progress.level, progress.seconds
+            self.emit(progress_line(progress, lang))
+
+
 def solve_summary(outcome: SolveOutcome) -> list[str]:
     """The short summary printed at the end of ``roster solve``."""
     from roster.outputs import coverage_by_priority
@@ -221,7 +243,7 @@ def reschedule_plan(
     config: SolverConfig,
     *,
     lang: Lang | None = None,
-    on_progress: Callable[[Progress], None] | None = None,
+    on_progress: ProgressFn | None = None,
 ) -> RescheduleOutcome:
     """Repair a published roster for new absences and write the repaired roster, the changes
     and a message per changed person. The input roster is never touched."""
@@ -235,7 +257,7 @@ def reschedule_plan(
     index = PlanIndex(repaired)
     lang = lang or default_lang(plan.title)
     baseline = Roster.from_assignments(index, published)
-    result = solve(index, rules, config, on_progress=on_progress, hint=baseline)
+    result = solve(index, rules, config, on_progress=_with_lang(on_progress, lang), hint=baseline)
     outcome = RescheduleOutcome(repaired, index, result, lang)
     if result.roster is not None:
         outcome.violations, outcome.gaps = judge(result, rules, lang)

@@ -12,7 +12,7 @@ import logging
 import signal
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import FrameType
 
@@ -147,14 +147,22 @@ def solve(
                 value = round(solver.objective_value)
                 bound = round(solver.best_objective_bound)
                 result.tiers.append(TierResult(level, status, value, bound, seconds))
+                # A later level may still lower an earlier one that was only held at "<=":
+                # record what the final roster costs.
+                result.tiers = [
+                    replace(t, objective=round(solver.value(model.level_expr(t.level))))
+                    for t in result.tiers
+                ]
                 result.roster = model.decode(solver)
                 result.hit_time_limit |= status is Status.FEASIBLE
-                # Hold this tier at what it reached, and start the next one from here.
+                # Hold this level at what it reached, and start the next one from here,
+                # hinting every variable (not only assignments) so the hint is complete.
                 if level:
                     model.cp.add(objective <= value)  # type: ignore[operator]
                 model.cp.clear_hints()
-                for var in model.x.values():
-                    model.cp.add_hint(var, solver.boolean_value(var))
+                for i in range(len(model.cp.proto.variables)):
+                    var = model.cp.get_int_var_from_proto_index(i)
+                    model.cp.add_hint(var, solver.value(var))
             else:
                 result.tiers.append(TierResult(level, status, None, None, seconds))
                 if status is Status.UNKNOWN:

@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from roster.i18n import Lang, Text, fmt_date, label
-from roster.index import MINUTES_PER_DAY, WEEK, Person, PlanIndex, parse_days
-from roster.model import Compound, Demand, Plan, Priority, Role, Shift
+from roster.index import WEEK, Person, PlanIndex, parse_days, person_limits
+from roster.model import MINUTES_PER_DAY, Compound, Demand, Plan, Priority, Role, Shift
 from roster.validate import able_staff
 
 # --------------------------------------------------------------------------- the numbers
@@ -55,7 +55,24 @@ class CriticalDemand:
 
 @dataclass(frozen=True)
 class Summary:
-    """A plan in numbers (see :func:`summarize`)."""
+    """A plan in numbers (see :func:`summarize`).
+
+    Attributes:
+        title: The plan's title.
+        first: The period's first day.
+        last: The period's last day.
+        days: Days in the period.
+        staff_by_role: How many people of each role.
+        staff_with_limits: People whose limits differ from the plan's defaults.
+        compounds: The compounds.
+        shifts: The shifts.
+        load: Demand in an average week, per priority (most urgent first).
+        hours_needed: Person-hours all demand needs over the period.
+        hours_urgent: Of those, what critical and high demand needs.
+        hours_available: An upper bound of the person-hours the staff can give over the
+            period (see :func:`minutes_available`).
+        critical: Every critical demand row and how many could ever take it.
+    """
 
     title: str
     first: dt.date
@@ -84,6 +101,7 @@ def summarize(plan: Plan) -> Summary:
         plan: A plan that passed validation.
     """
     index = PlanIndex(plan)
+    defaults = person_limits(plan.rules)
     per_week = WEEK / plan.days
     shifts: Counter[Priority] = Counter()
     minutes: Counter[Priority] = Counter()
@@ -103,9 +121,8 @@ def summarize(plan: Plan) -> Summary:
         last=plan.dates[-1],
         days=plan.days,
         staff_by_role=dict(Counter(s.staff.role for s in index.people)),
-        staff_with_limits=sum(
-            1 for s in plan.staff if s.profiles or s.overrides.model_dump(exclude_defaults=True)
-        ),
+        # Limits that differ from everyone's: a profile, or an override that changes something.
+        staff_with_limits=sum(1 for p in index.people if p.limits != defaults),
         compounds=plan.compounds,
         shifts=plan.shifts,
         load=load,
@@ -351,8 +368,8 @@ def render(summary: Summary, lang: Lang) -> str:
     if summary.critical:
         lines.append(label("summary_critical", lang))
     shift_names = {s.id: s.name for s in summary.shifts}
-    for row in summary.critical:
-        demand = row.demand
+    for critical in summary.critical:
+        demand = critical.demand
         lines.append(
             _text(
                 "summary_critical_row",
@@ -362,8 +379,8 @@ def render(summary: Summary, lang: Lang) -> str:
                 days=label("every_day", lang) if demand.days.strip() in ("", "*") else demand.days,
                 min=demand.min,
                 skill=_text("summary_skill", lang, skill=demand.skill) if demand.skill else "",
-                able=row.able,
-                warning=label("summary_too_few", lang) if row.able < demand.min else "",
+                able=critical.able,
+                warning=label("summary_too_few", lang) if critical.able < demand.min else "",
             )
         )
     lines.append(label("summary_valid", lang))

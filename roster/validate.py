@@ -478,8 +478,17 @@ def _limits(plan: Plan, staff: Staff) -> Limits:
     return effective_limits(plan.rules, profiles, staff.overrides)
 
 
-def _moment_text(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
+def _from_text(start: dt.datetime) -> str:
+    """An absence's start as the leader wrote it: a date alone means from 00:00."""
+    return f"{start:%Y-%m-%d}" if start.time() == dt.time() else f"{start:%Y-%m-%d %H:%M}"
+
+
+def _to_text(end: dt.datetime) -> str:
+    """An absence's end as the leader wrote it: a date alone in "to" includes that day, so
+    an end at midnight is shown as the day before."""
+    if end.time() == dt.time():
+        return f"{end - dt.timedelta(days=1):%Y-%m-%d}"
+    return f"{end:%Y-%m-%d %H:%M}"
 
 
 def _shape(text: str) -> str:
@@ -697,22 +706,21 @@ class _Checker:
     def absences(self) -> None:
         """Who is absent, and whether the span makes sense and touches the period."""
         first = dt.datetime.combine(self.plan.start, dt.time())
+        last = self._period_end()
         for position, absence in enumerate(self.plan.absences):
             unknown = self.unknown_staff(absence.staff)
             if unknown:
                 self.add("absences", position, "staff", absence.staff, unknown)
+            start, end = _from_text(absence.start), _to_text(absence.end)
             if absence.end <= absence.start:
-                start, end = _moment_text(absence.start), _moment_text(absence.end)
-                self.add(
-                    "absences", position, "end", end, message("absence_order", start=start, end=end)
-                )
-            elif self.prov.period_known and (
-                absence.end <= first or absence.start >= self._period_end()
-            ):
-                column = "end" if absence.end <= first else "start"
-                value = _moment_text(absence.end if column == "end" else absence.start)
+                text = message("absence_order", start=start, end=end)
+                self.add("absences", position, "end", end, text)
+            elif self.prov.period_known and (absence.end <= first or absence.start >= last):
                 text = message("absence_outside", period=period_text(self.plan))
-                self.add("absences", position, column, value, text)
+                if absence.end <= first:
+                    self.add("absences", position, "end", end, text)
+                else:
+                    self.add("absences", position, "start", start, text)
 
     def requests(self) -> None:
         """Who asks, for which shift, on a date inside the period."""

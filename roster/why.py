@@ -1,8 +1,18 @@
-"""Why a post stays short: for each person who could have the skill, the rule that keeps them
-away, found with the rules' own code (``forbids`` and ``violations``), never a second copy.
+"""Why a post stays short: for each person who has the skill and is not on the post, the rule
+that keeps them away, found with the rules' own code (``forbids`` and ``violations``), never
+with a second copy of their logic.
 
-A person is kept away by a rule when adding them to the post would make that rule report a
-hard violation about them that the roster did not already have.
+A person is kept away by a rule in one of two ways:
+
+* the rule ``forbids`` the pair outright (absent, no nights, lacks the skill, ...): the
+  reason is the rule's own short phrase;
+* putting the person on the post would make the rule report a hard violation about them
+  that the roster did not already have (too little rest, too many hours this week, already
+  on another post at that time, ...): the reason is that violation's own sentence, which
+  says the specific thing ("only 6 h rest between 9 Feb am and 9 Feb night, needs 10 h").
+
+People with no obstacle at all are listed as free: in a hand-made roster they are the ones
+who could fill the gap.
 """
 
 from __future__ import annotations
@@ -17,23 +27,54 @@ from roster.model import PairKind
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 
-ALREADY_HERE = Text({"en": "already on this post", "zh": "已在此岗"})
-NO_SKILL = Text({"en": "lacks skill {skill}", "zh": "不具备{skill}技能"})
 FREE = Text({"en": "free (not chosen)", "zh": "有空（未被安排）"})
+IF_ADDED = Text({"en": "{message} (if put on this post)", "zh": "{message}（若排此班）"})
+PERSON_REASON = Text({"en": "{name}: {reason}", "zh": "{name}：{reason}"})
 
 
 @dataclass(frozen=True)
 class Blocker:
-    """One person and what keeps them off a post."""
+    """One person and what keeps them off a post.
+
+    Attributes:
+        person: The person.
+        rule: The name of the rule that keeps them away; None when nothing does (free).
+        reason: A short phrase that groups people in a summary: the rule's ``forbids``
+            phrase ("absent", "no nights") or, for rules found through a violation, the
+            rule's title ("Minimum rest between duties").
+        detail: For rules found through a violation, that violation's own sentence about
+            this person; None otherwise.
+    """
 
     person: Person
     rule: str | None
     reason: Text
+    detail: Text | None = None
+
+    def sentence(self) -> Text:
+        """What keeps this person away, said specifically: "Li Na: absent", or the rule's
+        own sentence about them, marked as what would happen if they were put there."""
+        if self.detail is not None:
+            return Text(IF_ADDED.templates, {"message": self.detail})
+        return Text(PERSON_REASON.templates, {"name": self.person.staff.name, "reason": self.reason})
 
 
-def blockers(roster: Roster, rules: Sequence[Rule], post: Post, need: Need | None = None) -> list[Blocker]:
-    """For everyone not on ``post`` (and with the need's skill), the first rule that keeps them
-    away; people with no obstacle are listed as free."""
+def blockers(
+    roster: Roster, rules: Sequence[Rule], post: Post, need: Need | None = None
+) -> list[Blocker]:
+    """For everyone not on ``post`` (and with the need's skill, if it names one), the first
+    hard rule that keeps them away, in the rules' order; people with no obstacle are listed
+    as free.
+
+    Args:
+        roster: The roster the post belongs to (solved, repaired or typed by hand).
+        rules: The rules in force; only the hard ones other than coverage are asked.
+        post: The post that is short.
+        need: The demand row that is short; its skill narrows who is asked.
+
+    Returns:
+        One blocker per person asked, in the plan's staff order.
+    """
     index = roster.index
     hard = [r for r in rules if r.hard and r.name != "coverage"]
     on_post = {d.person for d in roster.on_post(post)}
@@ -57,7 +98,9 @@ def _first_blocker(roster: Roster, hard: Sequence[Rule], post: Post, person: Per
     partners = {person.idx}
     for pair in index.plan.pairs:
         if pair.kind is PairKind.APART and person.id in (pair.a, pair.b):
-            partners |= {index.person_by_id[x].idx for x in (pair.a, pair.b) if x in index.person_by_id}
+            partners |= {
+                index.person_by_id[x].idx for x in (pair.a, pair.b) if x in index.person_by_id
+            }
     mine = tuple(d for d in roster.duties if d.person in partners)
     before = Roster(index, mine)
     after = Roster(index, (*mine, Duty(person.idx, post.slot, post.place)))
@@ -65,16 +108,25 @@ def _first_blocker(roster: Roster, hard: Sequence[Rule], post: Post, person: Per
         old = {_key(v) for v in rule.violations(before)}
         new = [v for v in rule.violations(after) if person.id in v.staff and _key(v) not in old]
         if new:
-            return Blocker(person, rule.name, Text(rule.title, {}))
+            return Blocker(person, rule.name, Text(rule.title, {}), new[0].text)
     return Blocker(person, None, FREE)
 
 
 def _key(violation: Violation) -> tuple[object, ...]:
-    return (violation.rule, violation.staff, violation.date, violation.shift, violation.place, violation.amount)
+    return (
+        violation.rule,
+        violation.staff,
+        violation.date,
+        violation.shift,
+        violation.place,
+        violation.amount,
+    )
 
 
 def summarize(blocked: Sequence[Blocker], lang: Lang, names: int = 3) -> str:
-    """One line: each reason with how many people and a few names, most common first."""
+    """One line for ``gaps.csv``'s ``why`` column: each reason with how many people and a
+    few names, most common first: "no nights ×5 (Li Na, Wang Fang, Zhao Lei…); absent ×1
+    (Sun Li)"."""
     by_reason: dict[str, list[str]] = {}
     for blocker in blocked:
         by_reason.setdefault(blocker.reason.render(lang), []).append(blocker.person.staff.name)

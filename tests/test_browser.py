@@ -123,3 +123,31 @@ def png_summary(data: bytes) -> tuple[int, int, int]:
         offset += 12 + length
     pixels = zlib.decompress(b"".join(chunks))
     return width, height, len(set(pixels[: width * 4 * 200]))
+
+
+@pytest.mark.skipif(
+    not os.environ.get("ROSTER_DOCS_SCREENSHOTS"),
+    reason="refreshes docs/report-*.png; run with ROSTER_DOCS_SCREENSHOTS=1 (solves the example, ~1 min)",
+)
+def test_refresh_the_docs_screenshots(tmp_path: Path) -> None:
+    """The README's screenshots: the example solved, at desktop and phone width."""
+    from constraints import all_rules
+    from roster.check import check
+    from roster.index import PlanIndex
+    from roster.io import load_plan
+    from roster.outputs import gaps
+    from roster.solve import SolverConfig, solve
+
+    root = Path(__file__).resolve().parent.parent
+    index = PlanIndex(load_plan(root / "examples" / "nanchang-road"))
+    rules = all_rules()
+    result = solve(index, rules, SolverConfig(time_limit=40, workers=2, seed=0))
+    assert result.roster is not None
+    violations = check(result.roster, rules)
+    found = gaps(result.roster, violations, rules, "zh")
+    page = write_report_html(
+        tmp_path / "report.html", result.roster, violations, found, rules, "zh", result
+    )
+    chromium(page, f"--screenshot={root / 'docs' / 'report-desktop.png'}", size=(1280, 2000))
+    phone = ("--force-device-scale-factor=2", f"--screenshot={root / 'docs' / 'report-phone.png'}")
+    chromium(page, *phone, size=(390, 2700))

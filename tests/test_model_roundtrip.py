@@ -30,7 +30,8 @@ from roster.model import (
 from tests.plans import rich_plan
 
 ids = st.text("abcxyz0123456789_", min_size=1, max_size=6)
-names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=8)
+# Any text JSON can carry (the utf-8 codec leaves out lone surrogates).
+names = st.text(st.characters(codec="utf-8"), min_size=1, max_size=8)
 hours = st.floats(0, 168, allow_nan=False, allow_infinity=False)
 clock = st.integers(0, 24 * 60 - 1)
 dates = st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))

@@ -266,7 +266,8 @@ def test_read_roster_csv_reports_bad_rows(tmp_path: Path) -> None:
     with pytest.raises(PlanError) as caught:
         read_roster_csv(path)
     assert [p.render("en") for p in caught.value.problems] == [
-        'roster.csv row 3, column date: "2026-03-40" is not a date (expected YYYY-MM-DD, e.g. 2026-02-09)',
+        'roster.csv row 3, column date: "2026-03-40" is not a date (expected YYYY-MM-DD, e.g. '
+        "2026-02-09)",
         "roster.csv row 3, column place: must not be blank",
     ]
 

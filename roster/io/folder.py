@@ -63,20 +63,19 @@ def decode(data: bytes) -> str:
         return data.decode("gb18030")
 
 
-def _read_text(path: Path) -> tuple[str | None, Problem | None]:
+def _read_text(path: Path) -> str | Problem:
     """The file's text, or the problem that stops it being read."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        return None, Problem(
-            path.name, None, None, None, message("unreadable", error=error.strerror)
-        )
+        why = message("unreadable", error=error.strerror or error)
+        return Problem(path.name, None, None, None, why)
     if data.startswith(_ZIP_MAGIC):
-        return None, Problem(path.name, None, None, None, message("workbook_not_csv"))
+        return Problem(path.name, None, None, None, message("workbook_not_csv"))
     try:
-        return decode(data), None
+        return decode(data)
     except UnicodeDecodeError:
-        return None, Problem(path.name, None, None, None, message("bad_encoding"))
+        return Problem(path.name, None, None, None, message("bad_encoding"))
 
 
 def normalize_header(text: str) -> str:
@@ -92,9 +91,9 @@ def read_csv_sheet(path: Path) -> Sheet:
     """
     if not path.is_file():
         return Sheet(path.name, found=False)
-    text, problem = _read_text(path)
-    if problem is not None or text is None:
-        return Sheet(path.name, problems=(problem,) if problem else ())
+    text = _read_text(path)
+    if isinstance(text, Problem):
+        return Sheet(path.name, problems=(text,))
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
@@ -104,6 +103,7 @@ def read_csv_sheet(path: Path) -> Sheet:
         )
 
     columns: tuple[str, ...] = ()
+    header_row = 1
     rows: list[Row] = []
     # A CSV record is one Excel row even when a quoted cell holds a line break.
     for number, record in enumerate(records, start=1):
@@ -112,18 +112,20 @@ def read_csv_sheet(path: Path) -> Sheet:
             continue
         if not columns:
             columns = tuple(normalize_header(cell) for cell in cells)
+            header_row = number
             continue
         # Cells past the header's end have no column to go to: say so rather than drop them.
         overflow: tuple[Problem, ...] = ()
         if any(cells[len(columns) :]):
-            text_ = message("extra_cells", cells=len(cells), columns=len(columns))
-            overflow = (Problem(path.name, number, None, None, text_),)
+            used = max(i for i, cell in enumerate(cells) if cell) + 1
+            why = message("extra_cells", cells=used, columns=len(columns))
+            overflow = (Problem(path.name, number, None, None, why),)
         values: dict[str, str] = {}
         for header, cell in zip(columns, cells, strict=False):
             if header and cell and header not in values:
                 values[header] = cell
         rows.append(Row(number, values, overflow))
-    return Sheet(path.name, columns, tuple(rows))
+    return Sheet(path.name, columns, tuple(rows), header_row)
 
 
 def read_settings(path: Path) -> Settings:
@@ -131,9 +133,9 @@ def read_settings(path: Path) -> Settings:
     error names its line)."""
     if not path.is_file():
         return Settings(path.name, found=False)
-    text, problem = _read_text(path)
-    if problem is not None or text is None:
-        return Settings(path.name, problems=(problem,) if problem else ())
+    text = _read_text(path)
+    if isinstance(text, Problem):
+        return Settings(path.name, problems=(text,))
     try:
         return Settings(path.name, tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:

@@ -71,6 +71,7 @@ class Sheet:
         name: What problems call it: ``staff.csv``, or a sheet name.
         columns: The header, lower-case and trimmed, in order (repeats kept, to report).
         rows: The non-blank data rows.
+        header_row: The row the header is on (1 unless blank rows come first).
         found: False when the file or sheet does not exist.
         problems: Why it could not be read (encoding, not a CSV, ...), if it could not;
             a sheet with problems is treated as unreadable.
@@ -79,6 +80,7 @@ class Sheet:
     name: str
     columns: tuple[str, ...] = ()
     rows: tuple[Row, ...] = ()
+    header_row: int = 1
     found: bool = True
     problems: tuple[Problem, ...] = ()
 
@@ -521,7 +523,8 @@ def _headers(table: Table, sheet: Sheet, problems: list[Problem]) -> dict[str, s
         if not header:
             continue
         if header in seen:
-            problems.append(Problem(sheet.name, 1, header, None, message("duplicate_column")))
+            text = message("duplicate_column")
+            problems.append(Problem(sheet.name, sheet.header_row, header, None, text))
             continue
         seen.add(header)
         column = table.column(header)
@@ -534,9 +537,8 @@ def _headers(table: Table, sheet: Sheet, problems: list[Problem]) -> dict[str, s
             # column is surely a typo that would silently drop a limit.
             hint = suggest(header, table.headers())
             if hint:
-                problems.append(
-                    Problem(sheet.name, 1, header, None, message("unknown_column", suggestion=hint))
-                )
+                text = message("unknown_column", suggestion=hint)
+                problems.append(Problem(sheet.name, sheet.header_row, header, None, text))
     return header_of
 
 

@@ -22,7 +22,9 @@ def guard_outputs(out_dir: Path, inputs: Iterable[Path]) -> None:
         path = source.resolve()
         folder = path if path.is_dir() else path.parent
         if out == folder:
-            raise OutputError(f"the output folder {out_dir} holds the input {source}; choose another --out")
+            raise OutputError(
+                f"the output folder {out_dir} holds the input {source}; choose another --out"
+            )
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

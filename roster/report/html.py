@@ -1,13 +1,15 @@
 """``report.html``: one self-contained page that leaders open from the chat group.
 
-Sections: title and solve status; a 24-hour coverage strip per round-the-clock compound per
-duty day (unmanaged compounds first; an hour's tooltip says who is on watch); the roster
-grid; the gaps with their reasons; fairness bars per person; the rules the roster breaks.
+Sections: title and solve status; the roster grid; a 24-hour coverage strip per
+round-the-clock compound per duty day (unmanaged compounds first; an hour's tooltip says who
+is on watch, and the holes are listed in words under the strips); the gaps with their
+reasons; fairness bars per person; the rules the roster breaks.
 
 The page makes no request at all: styles are inline, there are no scripts, fonts, images or
 links other than to its own sections, and a Content-Security-Policy forbids anything else,
 so it opens the same offline, in a chat app's viewer or in a browser. On a phone the grid
-and the tables scroll sideways inside their own boxes and the strips wrap one per line.
+and the tables scroll sideways inside their own boxes, and the strips stack one day per
+line with the date beside it.
 Every piece of text is escaped.
 """
 
@@ -51,7 +53,9 @@ th{background:#d9e1f2;white-space:nowrap}
 .grid td{white-space:nowrap;text-align:center;min-width:5.5em}
 .grid th.place,.grid td.place{position:sticky;left:0;z-index:1;background:#fff;text-align:left}
 .grid thead th.place{background:#d9e1f2}
-.grid td.shift{text-align:left}
+.grid td.place{white-space:normal;min-width:6.5em}
+.grid td.shift{text-align:left;white-space:normal;min-width:6.5em}
+.grid .t{white-space:nowrap}
 .grid tr.unmanaged td{background:#fff2cc}
 .grid td.nopost{background:#f2f2f2}
 .grid td.day.gap,.grid tr.unmanaged td.day.gap{background:#ffc7ce;color:#9c0006}
@@ -78,7 +82,10 @@ th{background:#d9e1f2;white-space:nowrap}
 .bar b{position:absolute;top:-3px;bottom:-3px;width:2px;margin-left:-1px;background:#222}
 .num{font-size:.8rem;color:#444}
 .problems li.hard{color:#9c0006}
-@media (max-width:600px){body{padding:8px}table{font-size:.8rem}.days{grid-template-columns:1fr}}
+@media (max-width:600px){body{padding:8px}table{font-size:.8rem}th,td{padding:3px 4px}
+.days{grid-template-columns:1fr;gap:3px}
+.watch-day{display:grid;grid-template-columns:6.4em 1fr;align-items:center}
+.watch-day .ticks{grid-column:2}.watch-day:not(:last-child) .ticks{display:none}}
 @media print{.scroll{overflow:visible;border:0}nav{display:none}}
 """
 
@@ -121,8 +128,8 @@ def render_report(
     index = roster.index
     title = label("report_title", lang).format(title=index.plan.title)
     sections = [
-        ("watch", label("heading_watch", lang), _watch_section(roster, lang)),
         ("grid", label("sheet_grid", lang), _grid_section(roster, gaps, lang)),
+        ("watch", label("heading_watch", lang), _watch_section(roster, lang)),
         ("gaps", label("sheet_gaps", lang), _gaps_section(gaps, lang)),
         ("fairness", label("sheet_fairness", lang), _fairness_section(roster, lang)),
         ("problems", label("heading_problems", lang), _problems_section(violations, lang)),
@@ -184,7 +191,7 @@ def _compound_watch(roster: Roster, found: CompoundWatch, lang: Lang) -> str:
                 _tag("div", _e(tables.day_label(day.date, lang)), class_="day-label")
                 + _tag("div", "".join(_hour_cell(hour, lang) for hour in day.hours), class_="strip")
                 + _tag("div", ticks, class_="ticks"),
-                class_="day",
+                class_="watch-day",
             )
         )
     described = _items(describe_hole(h, lang) for h in found.holes)
@@ -236,10 +243,9 @@ def _grid_section(roster: Roster, gaps: Sequence[Gap], lang: Lang) -> str:
 
 
 def _grid_row(row: tables.GridRow) -> str:
-    cells = [
-        _tag("td", _e(row.place_label), class_="place"),
-        _tag("td", _e(row.shift_label), class_="shift"),
-    ]
+    # The hours never break inside, so a narrow screen wraps "夜班 / 20:00–08:00" whole.
+    shift = f"{_e(row.shift.name)} {_tag('span', _e(tables.shift_hours(row.shift)), class_='t')}"
+    cells = [_tag("td", _e(row.place_label), class_="place"), _tag("td", shift, class_="shift")]
     for cell in row.cells:
         state = "day gap" if cell.gap else "day nopost" if not (cell.post or cell.names) else "day"
         lines = [_e(n) for n in cell.names] + [

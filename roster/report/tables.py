@@ -44,10 +44,15 @@ def day_label(date: dt.date, lang: Lang) -> str:
     )
 
 
+def shift_hours(shift: Shift) -> str:
+    """A shift's hours: "20:00–08:00"."""
+    end = (shift.start + shift.minutes) % MINUTES_PER_DAY
+    return f"{clock(shift.start)}–{clock(end)}"
+
+
 def shift_label(shift: Shift) -> str:
     """A shift with its hours: "白班 08:00–20:00"."""
-    end = (shift.start + shift.minutes) % MINUTES_PER_DAY
-    return f"{shift.name} {clock(shift.start)}–{clock(end)}"
+    return f"{shift.name} {shift_hours(shift)}"
 
 
 def place_name(index: PlanIndex, place: str) -> str:

@@ -72,7 +72,7 @@ def test_weight_and_message(rule: CompoundSwitches) -> None:
     found = assert_model_agrees(index, [rule], roster)
     assert [(v.cost, v.amount, v.staff) for v in found] == [(5, 1, ("s2",))]
     assert found[0].message("en") == "Person 2 guards 2 compounds: A小区, C小区"
-    assert found[0].message("zh") == "Person 2 在2个小区值守：A小区, C小区"
+    assert found[0].message("zh") == "Person 2 在2个小区值守：A小区、C小区"
 
 
 def test_each_person_keeps_to_one_compound() -> None:
