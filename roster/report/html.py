@@ -53,8 +53,7 @@ th{background:#d9e1f2;white-space:nowrap}
 .grid td{white-space:nowrap;text-align:center;min-width:5.5em}
 .grid th.place,.grid td.place{position:sticky;left:0;z-index:1;background:#fff;text-align:left}
 .grid thead th.place{background:#d9e1f2}
-.grid td.place{white-space:normal;min-width:6.5em}
-.grid td.shift{text-align:left;white-space:normal;min-width:6.5em}
+.grid td.shift{text-align:left}
 .grid .t{white-space:nowrap}
 .grid tr.unmanaged td{background:#fff2cc}
 .grid td.nopost{background:#f2f2f2}
@@ -83,6 +82,7 @@ th{background:#d9e1f2;white-space:nowrap}
 .num{font-size:.8rem;color:#444}
 .problems li.hard{color:#9c0006}
 @media (max-width:600px){body{padding:8px}table{font-size:.8rem}th,td{padding:3px 4px}
+.grid td.place,.grid td.shift{white-space:normal;min-width:6.5em}
 .days{grid-template-columns:1fr;gap:3px}
 .watch-day{display:grid;grid-template-columns:6.4em 1fr;align-items:center}
 .watch-day .ticks{grid-column:2}.watch-day:not(:last-child) .ticks{display:none}}
