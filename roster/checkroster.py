@@ -90,7 +90,7 @@ def read_roster(path: Path, plan: Plan) -> RosterInput:
     return RosterInput(path.name, assignments, [row.number for row in sheet.rows])
 
 
-_WHERE_NOTE = {"en": "{where}: {note}", "zh": "{where}：{note}"}
+_WHERE_NOTE: dict[Lang, str] = {"en": "{where}: {note}", "zh": "{where}：{note}"}
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,9 @@ def gap_reasons(
             continue
         post, need = violation.details["post"], violation.details["need"]
         assigned = violation.details["assigned"]
-        assert isinstance(post, Post) and isinstance(need, Need) and isinstance(assigned, int)
+        assert isinstance(post, Post)
+        assert isinstance(need, Need)
+        assert isinstance(assigned, int)
         blocked = blockers(roster, rules, post, need)
         gap = Gap(post, need, assigned, summarize(blocked, lang))
         found.append(GapReasons(gap, tuple(blocked), violation))
@@ -267,7 +269,8 @@ def _entry_problems(
         found.append(("staff_id", entry.staff_id, text))
     if entry.shift not in index.shift_by_id:
         known = known_list(s.id for s in plan.shifts)
-        found.append(("shift", entry.shift, message("unknown_shift", value=entry.shift, known=known)))
+        text = message("unknown_shift", value=entry.shift, known=known)
+        found.append(("shift", entry.shift, text))
     if not 0 <= (entry.date - plan.start).days < plan.days:
         text = message("date_outside", value=entry.date.isoformat(), period=period_text(plan))
         found.append(("date", entry.date.isoformat(), text))
@@ -368,7 +371,7 @@ def write_check_files(
 
 def why_rows(report: CheckReport, lang: Lang) -> list[tuple[object, ...]]:
     """Rows of ``why.csv``: one per short post and person who could take it."""
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for item in report.gaps:
         post, need = item.gap.post, item.gap.need
         for blocker in item.blockers:
@@ -509,9 +512,7 @@ def verdict_line(report: CheckReport, lang: Lang) -> str:
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     """Lines of a plain-text table, columns padded to their widest cell (Chinese characters
     are two columns wide in a terminal)."""
-    widths = [
-        max(display_width(row[k]) for row in [header, *rows]) for k in range(len(header))
-    ]
+    widths = [max(display_width(row[k]) for row in [header, *rows]) for k in range(len(header))]
 
     def line(cells: Sequence[str]) -> str:
         padded = [cell + " " * (widths[k] - display_width(cell)) for k, cell in enumerate(cells)]

@@ -81,6 +81,12 @@ def solve(
     for line in solve_summary(outcome):
         typer.echo(line)
     if outcome.result.roster is None:
+        if strict:
+            from roster.explain import explain as explain_plan
+
+            explanation = explain_plan(outcome.plan, all_rules(), time_limit=time_limit, seed=seed)
+            for line in explanation.lines(outcome.lang):
+                typer.echo(line)
         raise typer.Exit(1)
 
 
@@ -134,6 +140,138 @@ def reschedule(
         typer.echo(line)
     if outcome.result.roster is None:
         raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    plan: PlanArg,
+    roster: Annotated[
+        Path,
+        typer.Argument(help="roster.csv, or an edited roster.xlsx grid.", show_default=False),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="Folder for check.csv, gaps.csv, why.csv, violations.csv (not an input's)"
+        ),
+    ] = Path("check-out"),
+    unmanaged_nights: Annotated[
+        bool,
+        typer.Option("--unmanaged-nights", help="Show only unwatched nights, unmanaged compounds."),
+    ] = False,
+    why: Annotated[
+        bool,
+        typer.Option("--why", help="For each short post, everyone who could take it and why not."),
+    ] = False,
+    losses: Annotated[
+        bool,
+        typer.Option(
+            "--resilience",
+            help="For each person: if they fall ill tomorrow, can every critical post be covered?",
+        ),
+    ] = False,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="With --resilience: when they fall ill (a date: that day at the first shift; "
+            "default: the period's second day).",
+        ),
+    ] = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="With --resilience: seconds per person.")
+    ] = 2.0,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    lang: LangOpt = None,
+) -> None:
+    """Check any roster: rules broken, hours with nobody on watch, posts short and why.
+
+    Exit status: 0 every hard rule holds and every critical post is covered; 1 otherwise;
+    2 the plan or roster cannot be read (entries that cannot be read are listed, the rest is
+    still checked).
+    """
+    from constraints import all_rules
+    from roster.checkroster import check_files, check_lines
+    from roster.i18n import default_lang, label
+    from roster.resilience import progress_line, resilience, write_resilience_csv
+
+    chosen = _lang(lang)
+    try:
+        when = _day_or_moment(start, "--from") if start else None
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    rules = all_rules()
+    try:
+        outcome = check_files(
+            plan, roster, out, rules, lang=chosen, unmanaged_nights=unmanaged_nights
+        )
+    except PlanError as error:
+        _print_problems(error, chosen or default_lang(error.title))
+        raise typer.Exit(2) from None
+    except OutputError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    report, used = outcome.report, outcome.lang
+    if report.problems:
+        typer.echo(label("check_problems", used).format(count=len(report.problems)), err=True)
+        for problem in report.problems:
+            typer.echo(f"  {problem.render(used)}", err=True)
+    for line in check_lines(outcome, why=why, unmanaged_nights=unmanaged_nights):
+        typer.echo(line)
+    if losses:
+        tried = resilience(
+            outcome.plan, report.roster.assignments(), rules, moment=when,
+            time_limit=time_limit, seed=seed, lang=used,
+            on_loss=lambda loss: typer.echo(progress_line(loss, used), err=True),
+        )
+        for line in tried.lines(used):
+            typer.echo(line)
+        write_resilience_csv(out / "resilience.csv", tried, used)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def explain(
+    plan: PlanArg,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds for the whole explanation.")
+    ] = 60.0,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    lang: LangOpt = None,
+) -> None:
+    """Why a strict plan (every critical post required) has no roster: the smallest set of
+    rules, people and days that clash, and the cheapest relaxation that would make it work.
+
+    Exit status: 0 the strict plan has a roster; 1 it has none (explained) or it could not be
+    decided in time; 2 the plan cannot be read.
+    """
+    from constraints import all_rules
+    from roster.explain import explain as explain_plan
+    from roster.i18n import default_lang
+    from roster.io import load_plan
+
+    chosen = _lang(lang)
+    try:
+        loaded = load_plan(plan)
+    except PlanError as error:
+        _print_problems(error, chosen or default_lang(error.title))
+        raise typer.Exit(2) from None
+    explanation = explain_plan(loaded, all_rules(), time_limit=time_limit, seed=seed)
+    for line in explanation.lines(chosen or default_lang(loaded.title)):
+        typer.echo(line)
+    raise typer.Exit(0 if explanation.verdict == "feasible" else 1)
+
+
+def _day_or_moment(text: str, option: str) -> dt.date | dt.datetime:
+    """A date, or a date-time when a time is given."""
+    value = text.strip().replace("T", " ")
+    try:
+        if len(value) <= 10:
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f'{option} "{text}": expected YYYY-MM-DD or "YYYY-MM-DD HH:MM"') from None
 
 
 def _moment(text: str, option: str, *, end_of_day: bool) -> dt.datetime:
@@ -195,16 +333,27 @@ def bench_curtois(
             "--data", help="Instance folder (default: shared/benchmarks/curtois above the repo)."
         ),
     ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="CP-SAT's default parameters, not the tuned ones.")
+    ] = False,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", help="A CP-SAT parameter NAME=VALUE (repeatable)."),
+    ] = None,
 ) -> None:
     """Solve Curtois & Qu instances; print objective, best known, gap, bound and seconds."""
     from roster.bench import curtois
-    from roster.solve import SolverConfig
 
     folder = data or curtois.find_data()
     if folder is None or not folder.is_dir():
         typer.echo("No instance folder: pass --data DIR (shared/benchmarks/curtois).", err=True)
         raise typer.Exit(2)
-    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
+    try:
+        params = dict(curtois.parse_param(p) for p in param or [])
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    config = curtois.bench_config(time_limit, workers, seed, plain=plain, params=params)
     typer.echo(curtois.table_line(curtois.COLUMNS))
     try:
         rows = curtois.run(

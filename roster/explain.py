@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
+import itertools
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -146,7 +146,8 @@ class Explanation:
             lines.append(label("explain_relax_heading", lang))
             best = label("explain_best", lang)
             for k, relaxation in enumerate(working):
-                lines.append(f"  {k + 1}. {relaxation.sentence().render(lang)}{best if k == 0 else ''}")
+                mark = best if k == 0 else ""
+                lines.append(f"  {k + 1}. {relaxation.sentence().render(lang)}{mark}")
         else:
             lines.append(label("explain_relax_none", lang))
         return lines
@@ -171,10 +172,12 @@ def explain(
     model = RosterModel(index, rules, strict=True, diagnose=True)
     probe = _Probe(model, seed, started + time_limit)
     members = list(model.assumptions)
-    verdict, core = probe.attempt(members)
+    verdict = probe.verdict(members)
     explanation = Explanation(verdict)
     if verdict == "infeasible":
-        core, minimal = _shrink(core, probe)
+        # Let CP-SAT point at a small set first (half the time at most), then shrink it.
+        found = probe.core(members, seconds=probe.remaining() / 2)
+        core, minimal = _shrink(found or members, probe)
         explanation.core, explanation.minimal = core, minimal
         explanation.sentences = describe(index, model, rules, core)
         explanation.relaxations = _relaxations(index, model, core, members, probe)
@@ -186,7 +189,13 @@ def explain(
 
 
 class _Probe:
-    """Solves the model under a subset of the assumptions, within a shared deadline."""
+    """Solves the model with some of its rule instances enforced, within a shared deadline.
+
+    Two ways, for speed: ``core`` passes the members as assumptions, so that CP-SAT can say
+    which of them it needed; ``verdict`` instead fixes the enforcement literals before
+    solving (members on, all others off), which lets presolve simplify the constraints and
+    decides feasibility much faster, but says nothing about which members mattered.
+    """
 
     def __init__(self, model: RosterModel, seed: int, deadline: float) -> None:
         self.model = model
@@ -195,54 +204,82 @@ class _Probe:
         self.member_of = {var.index: key for key, var in model.assumptions.items()}
 
     def remaining(self) -> float:
+        """Seconds left before the deadline."""
         return self.deadline - time.monotonic()
 
-    def attempt(self, members: Sequence[Member]) -> tuple[Verdict, list[Member]]:
-        """Whether the model is feasible with only ``members`` enforced; when it is not, the
-        members CP-SAT found sufficient for that (in ``members``' order)."""
-        if self.remaining() <= 0.05:
-            return "unknown", []
-        cp = self.model.cp
-        cp.clear_assumptions()
-        cp.add_assumptions([self.model.assumptions[m] for m in members])
+    def _solver(self, seconds: float) -> cp_model.CpSolver:
         solver = cp_model.CpSolver()
         # A core is only reported reliably with one worker and no objective.
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = self.seed
-        solver.parameters.max_time_in_seconds = self.remaining()
-        code = solver.solve(cp)
+        solver.parameters.max_time_in_seconds = max(0.05, seconds)
+        return solver
+
+    def verdict(self, members: Sequence[Member]) -> Verdict:
+        """Whether the model is feasible with only ``members`` enforced."""
+        if self.remaining() <= 0.05:
+            return "unknown"
+        chosen = set(members)
+        cp = self.model.cp.clone()
+        cp.clear_assumptions()
+        for key, literal in self.model.assumptions.items():
+            cp.add(literal == int(key in chosen))
+        code = self._solver(self.remaining()).solve(cp)
         if code == cp_model.INFEASIBLE:
-            found = {
-                self.member_of[i]
-                for i in solver.sufficient_assumptions_for_infeasibility()
-                if i in self.member_of
-            }
-            return "infeasible", [m for m in members if m in found] or list(members)
+            return "infeasible"
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return "feasible", []
-        return "unknown", []
+            return "feasible"
+        return "unknown"
+
+    def core(self, members: Sequence[Member], seconds: float) -> list[Member] | None:
+        """Members that CP-SAT found enough for infeasibility (in ``members``' order), or
+        None when it did not finish within ``seconds``."""
+        cp = self.model.cp
+        cp.clear_assumptions()
+        cp.add_assumptions([self.model.assumptions[m] for m in members])
+        solver = self._solver(min(seconds, self.remaining()))
+        # Enforcement literals left open weaken the LP relaxation; a stronger one helps
+        # counting arguments ("28 nights, at most 18 people") through.
+        solver.parameters.linearization_level = 2
+        code = solver.solve(cp)
+        cp.clear_assumptions()
+        if code != cp_model.INFEASIBLE:
+            return None
+        found = {
+            self.member_of[i]
+            for i in solver.sufficient_assumptions_for_infeasibility()
+            if i in self.member_of
+        }
+        return [m for m in members if m in found] or None
 
 
 def _shrink(core: list[Member], probe: _Probe) -> tuple[list[Member], bool]:
-    """A minimal core by deletion: drop each member in turn, keep it dropped when the rest is
-    still infeasible. Returns the core and whether it was proven minimal."""
+    """A minimal core by deletion: drop members and keep them dropped when the rest is still
+    infeasible. Returns the core and whether it was proven minimal.
+
+    Large sets (when CP-SAT gave no small one) are cut in chunks first, halving the chunk
+    each pass; the last pass drops one member at a time, so every member left is needed:
+    without any one of them the rest has a roster. A member found needed stays needed as the
+    set shrinks (fewer rules never make a plan harder).
+    """
     minimal = True
-    i = 0
-    while i < len(core):
-        trial = core[:i] + core[i + 1 :]
-        verdict, found = probe.attempt(trial)
-        if verdict == "infeasible":
-            # The solver may point at an even smaller set; members before ``i`` were needed
-            # by a larger set, so they are needed by this one too and stay in front.
-            kept = set(found)
-            core = [m for m in trial if m in kept]
-            continue
-        if verdict == "unknown":
-            minimal = False
-            if probe.remaining() <= 0.05:
-                break
-        i += 1
-    return core, minimal
+    chunk = len(core) // 2 if len(core) > 64 else 1
+    while True:
+        i = 0
+        while i < len(core):
+            trial = core[:i] + core[i + chunk :]
+            verdict = probe.verdict(trial) if trial else "feasible"
+            if verdict == "infeasible":
+                core = trial
+                continue
+            if verdict == "unknown":
+                minimal = False
+                if probe.remaining() <= 0.05:
+                    return core, False
+            i += chunk
+        if chunk == 1:
+            return core, minimal
+        chunk = max(1, chunk // 2)
 
 
 def _relaxations(
@@ -263,13 +300,12 @@ def _relaxations(
         in_core = {m for m in core if m[0] == family}
         people = tuple(p.staff.name for p in _people(index, in_core))
         demand = tuple(_demand_phrase(index, [m[1] for m in in_core]))
-        verdict, _ = probe.attempt([m for m in members if m not in in_core])
-        if verdict == "feasible":
+        if probe.verdict([m for m in members if m not in in_core]) == "feasible":
             found.append(Relaxation(family, title, people, demand, True))
             continue
         everywhere = [m for m in members if m[0] != family]
-        verdict, _ = probe.attempt(everywhere)
-        found.append(Relaxation(family, title, (), demand, verdict == "feasible"))
+        feasible = probe.verdict(everywhere) == "feasible"
+        found.append(Relaxation(family, title, (), demand, feasible))
     return found
 
 
@@ -339,8 +375,11 @@ def _coverage_sentences(
         if need is None:
             sentences.append(
                 _label_text(
-                    "explain_max", max=post.max, place=_place(index, post.place),
-                    date=post.slot.date, shift=post.slot.shift.name,
+                    "explain_max",
+                    max=post.max,
+                    place=_place(index, post.place),
+                    date=post.slot.date,
+                    shift=post.slot.shift.name,
                 )
             )
             continue
@@ -394,10 +433,12 @@ def _demand_sentence(
         "names": _label_text("explain_names", names=_names([p.staff.name for p in able]))
         if able
         else "",
-        "others": _label_text("explain_others", reasons=_joined(other_texts)) if other_texts else "",
+        "others": _label_text("explain_others", reasons=_joined(other_texts))
+        if other_texts
+        else "",
         "capacity": "",
     }
-    supply = _supply(index, core, days_of, shift.night, dates)
+    supply = _supply(index, core, days_of, shift.night)
     if supply is not None and supply < needed:
         params["capacity"] = _label_text("explain_capacity", supply=supply)
     return _label_text("explain_demand", **params)
@@ -408,65 +449,117 @@ def _supply(
     core: Sequence[Member],
     days_of: dict[int, set[int]],
     night: bool,
-    dates: Sequence[dt.date],
 ) -> int | None:
     """At most how many of these person-shifts the able people can give under the weekly
-    count caps in the core (None when the core has none): each gives no more than the days
-    they could take, nor more than their cap per 7 days."""
-    caps: dict[int, int] = {}
+    count caps in the core (None when the core has none).
+
+    A person gives at most one per day they could take; within each 7-day window of the
+    core, at most their cap less what the previous roster already put in that window.
+    """
+    bounds: dict[int, int] = {p: len(days) for p, days in days_of.items()}
+    found = False
     for rule, limit in _COUNT_CAPS.items():
         if rule == "weekly_nights" and not night:
             continue
-        for person in _people(index, [m for m in core if m[0] == rule]):
-            value = getattr(person.limits, limit)
-            if value is not None:
-                caps[person.idx] = min(caps.get(person.idx, value), value)
-    if not caps:
+        for member in core:
+            if member[0] != rule:
+                continue
+            window = _window(member[1])
+            for person in _people(index, [member]):
+                cap = getattr(person.limits, limit)
+                if cap is None or window is None or person.idx not in days_of:
+                    continue
+                found = True
+                first, last = window
+                days = [day for day in days_of[person.idx] if first <= index.dates[day] <= last]
+                past = sum(
+                    1
+                    for duty in index.history
+                    if duty.person == person.idx
+                    and first <= duty.slot.date <= last
+                    and (duty.slot.night or rule != "weekly_nights")
+                )
+                room = max(0, cap - past) + len(days_of[person.idx]) - len(days)
+                bounds[person.idx] = min(bounds[person.idx], room)
+    return sum(bounds.values()) if found else None
+
+
+def _window(subject: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last date of a window subject ("s03 2026-02-03..2026-02-09")."""
+    dates = _ISO_DATE.findall(subject)
+    if len(dates) != 2:
         return None
-    weeks = math.ceil(((max(dates) - min(dates)).days + 1) / 7)
-    return sum(
-        min(len(days), caps[p] * weeks) if p in caps else len(days) for p, days in days_of.items()
-    )
+    return dt.date.fromisoformat(dates[0]), dt.date.fromisoformat(dates[1])
 
 
 def _rule_sentences(index: PlanIndex, rule: str, title: Text, subjects: list[str]) -> list[Text]:
-    """One sentence per limit value: "每周最多夜班：每周最多2个夜班：张三、李四"."""
+    """One sentence per limit value: "每周最多夜班：每周最多2个夜班：张三、李四"; rules without
+    a personal limit name their people and days: "同一时间只在一处：张三（2月11日 20:00）"."""
     people = _people(index, [(rule, s) for s in subjects])
-    dates = sorted({dt.date.fromisoformat(d) for s in subjects for d in _ISO_DATE.findall(s)})
     limit = _limit_field(rule, subjects)
     if limit is None or not people:
         names = _names([p.staff.name for p in people]) if people else ""
+        when = _when_text(index, subjects)
         return [
             _label_text(
-                "explain_rule", title=title, names=names,
-                dates=_label_text("explain_on", dates=_dates_text(dates)) if dates else "",
+                "explain_rule",
+                title=title,
+                names=names,
+                dates=_label_text("explain_on", dates=when) if when else "",
             )
         ]
-    by_phrase: dict[str, tuple[PersonLimits, list[Person]]] = {}
+    # The previous roster's duties count in windows that reach back into it.
+    windowed = any(_window(s) for s in subjects)
+    in_history = {d.person for d in index.history}
+    by_value: dict[str, tuple[PersonLimits, list[Person]]] = {}
     for person in people:
         only = dataclasses.replace(PersonLimits(), **{limit: getattr(person.limits, limit)})
-        key = repr(getattr(person.limits, limit))
-        by_phrase.setdefault(key, (only, []))[1].append(person)
-    return [
-        _label_text(
-            "explain_limit",
-            title=title,
-            phrase=_limit_phrase(only),
-            names=_names([p.staff.name for p in group]),
+        by_value.setdefault(repr(getattr(person.limits, limit)), (only, []))[1].append(person)
+    sentences = []
+    for only, group in by_value.values():
+        past = windowed and any(p.idx in in_history for p in group)
+        sentences.append(
+            _label_text(
+                "explain_limit",
+                title=title,
+                phrase=_limit_phrase(only),
+                note=_label_text("explain_history_note") if past else "",
+                names=_names([p.staff.name for p in group]),
+            )
         )
-        for only, group in by_phrase.values()
-    ]
+    return sentences
+
+
+def _when_text(index: PlanIndex, subjects: Sequence[str]) -> Text | None:
+    """The dates in subjects, and the moments of those that name a minute ("s01@2460")."""
+    dates = {dt.date.fromisoformat(d) for s in subjects for d in _ISO_DATE.findall(s)}
+    origin = dt.datetime.combine(index.plan.start, dt.time())
+    moments = sorted(
+        origin + dt.timedelta(minutes=int(m[1]))
+        for s in subjects
+        if (m := re.search(r"@(-?\d+)$", s))
+    )
+    if moments:
+        return _both(
+            lambda lang: label("list_sep", lang).join(
+                f"{fmt_date(m.date(), lang)} {m:%H:%M}" for m in moments
+            )
+        )
+    return _dates_text(sorted(dates)) if dates else None
 
 
 def _limit_field(rule: str, subjects: Sequence[str]) -> str | None:
     if rule == "total_hours":
-        return "max_total_minutes" if any(s.endswith(" max") for s in subjects) else "min_total_minutes"
+        upper = any(s.endswith(" max") for s in subjects)
+        return "max_total_minutes" if upper else "min_total_minutes"
     return LIMIT_OF_RULE.get(rule)
 
 
 def _limit_phrase(limits: PersonLimits) -> Text:
     """A single limit as a phrase in both languages ("每周最多2个夜班")."""
-    return _both(lambda lang: label("list_sep", lang).join(limit_phrases(limits, PersonLimits(), lang)))
+    return _both(
+        lambda lang: label("list_sep", lang).join(limit_phrases(limits, PersonLimits(), lang))
+    )
 
 
 def _demand_phrase(index: PlanIndex, subjects: Sequence[str]) -> list[Text]:
@@ -478,8 +571,10 @@ def _demand_phrase(index: PlanIndex, subjects: Sequence[str]) -> list[Text]:
             post, _need = parsed
             by_shift.setdefault(post.slot.shift.name, []).append(_place(index, post.place))
     return [
-        Text({"en": "{shift} at {places}", "zh": "{places}{shift}"},
-             {"shift": shift, "places": _joined(list(dict.fromkeys(places)))})
+        Text(
+            {"en": "{shift} at {places}", "zh": "{places}{shift}"},
+            {"shift": shift, "places": _joined(list(dict.fromkeys(places)))},
+        )
         for shift, places in by_shift.items()
     ]
 
@@ -528,7 +623,7 @@ def _dates_text(dates: Sequence[dt.date]) -> Text:
     """Dates as a leader reads them: "2月9日至2月15日" for a run of three or more, else
     listed."""
     days = sorted(set(dates))
-    run = all((b - a).days == 1 for a, b in zip(days, days[1:], strict=False))
+    run = all((b - a).days == 1 for a, b in itertools.pairwise(days))
 
     def render(lang: Lang) -> str:
         if len(days) > 2 and run:

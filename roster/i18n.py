@@ -102,6 +102,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{name} ({id}): not decided within the time limit",
         "zh": "{name}（{id}）：时限内未能判定",
     },
+    "res_progress": {"en": "  {name}: {verdict} ({seconds:.1f}s)", "zh": "  {name}：{verdict}（{seconds:.1f} 秒）"},
+    "res_absorbed": {"en": "can be absorbed", "zh": "可以弥补"},
+    "res_breaks": {"en": "cannot be absorbed", "zh": "无法弥补"},
+    "res_unknown_short": {"en": "not decided in time", "zh": "时限内未判定"},
     "res_blocked": {
         "en": "Cannot reschedule from {moment}: the duties before it break hard rules, so no "
         "loss can be tried. Fix the hard violations first.",
@@ -127,23 +131,27 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "；时限内未能证明是最小集合",
     },
     "explain_demand": {
-        "en": "{shift}{skill} at {places}, {dates}: {needed} person-shifts needed; only {able} "
-        "people can take them{names}{others}{capacity}.",
-        "zh": "{shift}{skill}：{places}，{dates}共需要{needed}人次；能上的只有{able}人{names}{others}{capacity}。",
+        "en": "{shift}{skill} at {places}, {dates}: {needed} person-shifts needed; {able} people "
+        "can take them{names}{others}{capacity}.",
+        "zh": "{shift}{skill}：{places}，{dates}共需要{needed}人次；能上的有{able}人{names}{others}{capacity}。",
     },
     "explain_skill": {"en": " (skill {skill})", "zh": "（{skill}）"},
     "explain_names": {"en": " ({names})", "zh": "（{names}）"},
     "explain_others": {"en": "; the others: {reasons}", "zh": "；其他人：{reasons}"},
     "explain_reason_count": {"en": "{reason} ×{count} ({names})", "zh": "{reason} ×{count}（{names}）"},
     "explain_capacity": {
-        "en": "; under the limits below at most {supply} person-shifts are possible",
-        "zh": "；按下列限制最多只有{supply}人次",
+        "en": "; but under the limits below at most {supply} person-shifts are possible",
+        "zh": "；但按下列限制最多只有{supply}人次",
     },
     "explain_max": {
         "en": "At most {max} people at {place} on {date} {shift}.",
         "zh": "{place} {date}{shift}最多{max}人。",
     },
-    "explain_limit": {"en": "{title}: {phrase}: {names}.", "zh": "{title}：{phrase}：{names}。"},
+    "explain_limit": {"en": "{title}: {phrase}{note}: {names}.", "zh": "{title}：{phrase}{note}：{names}。"},
+    "explain_history_note": {
+        "en": " (the previous roster's duties count)",
+        "zh": "（上期排班的班次也计入）",
+    },
     "explain_rule": {"en": "{title}: {names}{dates}.", "zh": "{title}：{names}{dates}。"},
     "explain_on": {"en": " on {dates}", "zh": "（{dates}）"},
     "explain_relax_heading": {

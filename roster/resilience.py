@@ -24,17 +24,19 @@ import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from roster.build import RosterModel
 from roster.checkroster import GapReasons, gap_reasons, moment_text
 from roster.i18n import Lang, default_lang, label
 from roster.index import Need, PlanIndex, Post
+from roster.io.write import write_csv
 from roster.model import MINUTES_PER_DAY, Assignment, Plan, Priority, Staff, Tier
 from roster.reschedule import NewAbsence, repair_plan
 from roster.roster import Roster
 from roster.rules import Rule
-from roster.solve import SolveResult, SolverConfig, Status, solve
+from roster.solve import SolverConfig, SolveResult, Status, solve
 from roster.watch import watch_window
 
 Verdict = Literal["absorbed", "breaks", "unknown"]
@@ -144,7 +146,7 @@ def resilience(
     published: Sequence[Assignment],
     rules: Sequence[Rule],
     *,
-    moment: dt.datetime | None = None,
+    moment: dt.datetime | dt.date | None = None,
     time_limit: float = 2.0,
     seed: int = 0,
     lang: Lang | None = None,
@@ -156,7 +158,8 @@ def resilience(
         plan: The plan.
         published: The roster as it stands (rows of ``roster.csv``).
         rules: The rules in force.
-        moment: When the person falls ill (default: :func:`default_moment`).
+        moment: When the person falls ill: a date-time, or a date (that day at the first
+            shift, :func:`moment_on`); default :func:`default_moment`.
         time_limit: Seconds per person (one CP-SAT worker each).
         seed: CP-SAT's random seed.
         lang: The language of the gaps' reasons (default: from the plan's title).
@@ -167,7 +170,10 @@ def resilience(
     """
     started = time.monotonic()
     lang = lang or default_lang(plan.title)
-    moment = moment or default_moment(plan)
+    if moment is None:
+        moment = default_moment(plan)
+    elif not isinstance(moment, dt.datetime):
+        moment = moment_on(plan, moment)
     report = ResilienceReport(moment)
     config = SolverConfig(time_limit=time_limit, workers=1, seed=seed)
     baseline = _repair(plan, published, rules, moment, None, config)
@@ -192,6 +198,41 @@ def resilience(
             on_loss(loss)
     report.seconds = time.monotonic() - started
     return report
+
+
+_VERDICT_LABEL = {
+    "absorbed": "res_absorbed",
+    "breaks": "res_breaks",
+    "unknown": "res_unknown_short",
+}
+
+RESILIENCE_HEADER = ("staff_id", "staff_name", "verdict", "proven", "critical_gaps", "what_breaks")
+
+
+def write_resilience_csv(path: Path, report: ResilienceReport, lang: Lang) -> Path:
+    """``resilience.csv``: one row per person, with the critical posts their loss leaves
+    short (written atomically)."""
+    rows = [
+        (
+            loss.staff.id,
+            loss.staff.name,
+            loss.verdict,
+            str(loss.proven).lower(),
+            len(loss.gaps),
+            "; ".join(item.violation.message(lang) for item in loss.gaps),
+        )
+        for loss in report.losses
+    ]
+    write_csv(path, RESILIENCE_HEADER, rows)
+    return path
+
+
+def progress_line(loss: Loss, lang: Lang) -> str:
+    """One line of progress after a person was tried."""
+    verdict = label(_VERDICT_LABEL[loss.verdict], lang)
+    return label("res_progress", lang).format(
+        name=loss.staff.name, verdict=verdict, seconds=loss.seconds
+    )
 
 
 def _try_loss(

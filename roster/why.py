@@ -56,7 +56,8 @@ class Blocker:
         own sentence about them, marked as what would happen if they were put there."""
         if self.detail is not None:
             return Text(IF_ADDED.templates, {"message": self.detail})
-        return Text(PERSON_REASON.templates, {"name": self.person.staff.name, "reason": self.reason})
+        params = {"name": self.person.staff.name, "reason": self.reason}
+        return Text(PERSON_REASON.templates, params)
 
 
 def blockers(

@@ -127,7 +127,7 @@ def png_summary(data: bytes) -> tuple[int, int, int]:
 
 @pytest.mark.skipif(
     not os.environ.get("ROSTER_DOCS_SCREENSHOTS"),
-    reason="refreshes docs/report-*.png; run with ROSTER_DOCS_SCREENSHOTS=1 (solves the example, ~1 min)",
+    reason="refreshes docs/report-*.png: set ROSTER_DOCS_SCREENSHOTS=1 (solves the example)",
 )
 def test_refresh_the_docs_screenshots(tmp_path: Path) -> None:
     """The README's screenshots: the example solved, at desktop and phone width."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from openpyxl import load_workbook
 from openpyxl.cell import Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.i18n import Lang
+from roster.i18n import CATALOGUE, LANGS, Lang
+from roster.index import PersonLimits
 from roster.report.xlsx import GAP_FILL, NO_POST_FILL, UNMANAGED_FILL, write_roster_xlsx
 from tests.plans import MONDAY
 from tests.reports import PROFILE, REASON, report_case
@@ -178,3 +180,9 @@ def test_the_write_is_atomic_and_leaves_no_temp_file(tmp_path: Path) -> None:
     written(tmp_path)
     assert load_workbook(path).sheetnames[0] == "grid"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["roster.xlsx"]
+
+
+def test_every_personal_limit_has_a_phrase_in_both_languages() -> None:
+    for item in dataclasses.fields(PersonLimits):
+        for lang in LANGS:
+            assert CATALOGUE[f"limit_{item.name}"][lang], item.name

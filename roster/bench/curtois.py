@@ -26,6 +26,7 @@ rules' own ``violations`` (never read from the solver) and cross-checked against
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -374,6 +375,39 @@ def score(roster: Roster, rules: Sequence[Rule]) -> Score:
 
 
 # --------------------------------------------------------------------------- running
+
+TUNED: dict[str, object] = {"subsolvers": ["max_lp"]}
+"""CP-SAT parameters for these instances, measured in ``benchmarks/RESULTS.md``: the one
+full-problem worker solves the LP of every constraint (``max_lp``, linearization level 2)
+instead of the default LP, which proves far better bounds and, through them, better rosters;
+the other worker runs first-solution heuristics and large neighbourhood search."""
+
+
+def bench_config(
+    time_limit: float,
+    workers: int,
+    seed: int = 0,
+    *,
+    plain: bool = False,
+    params: Mapping[str, object] | None = None,
+) -> SolverConfig:
+    """The solver settings of a bench run: ``TUNED`` unless ``plain`` (CP-SAT's own
+    defaults), then ``params`` on top."""
+    extra = {} if plain else dict(TUNED)
+    extra.update(params or {})
+    return SolverConfig(time_limit=time_limit, workers=workers, seed=seed, extra=extra)
+
+
+def parse_param(text: str) -> tuple[str, object]:
+    """A CP-SAT parameter from ``NAME=VALUE``; the value is read as JSON when it can be
+    (``linearization_level=2``, ``subsolvers=["max_lp","core"]``), else kept as text."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise ValueError(f"expected NAME=VALUE, not {text!r}")
+    try:
+        return name.strip(), json.loads(value)
+    except json.JSONDecodeError:
+        return name.strip(), value
 
 
 @dataclass(frozen=True)

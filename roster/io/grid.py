@@ -36,7 +36,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.i18n import CATALOGUE, LANGS, Text
+from roster.i18n import CATALOGUE, LANGS, Lang, Text
 from roster.index import PlanIndex
 from roster.model import MINUTES_PER_DAY, Assignment, Plan, Shift, Staff
 from roster.validate import PlanError, Problem, known_list
@@ -48,7 +48,7 @@ must be for the name to be read as that person."""
 SEPARATORS = r"[\r\n、,，;；/|]+"
 PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "无", "空", "none", "nobody", "x"})
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[Lang, str]] = {
     "not_workbook": {
         "en": "is not an Excel workbook that can be read ({error})",
         "zh": "不是可以读取的 Excel 工作簿（{error}）",
@@ -93,7 +93,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def _text(key: str, **params: object) -> Text:
-    return Text(MESSAGES[key], params)  # type: ignore[arg-type]
+    return Text(MESSAGES[key], params)
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ class NameLookup:
 
 def split_names(cell: str, lookup: NameLookup) -> list[str]:
     """The names typed in one cell, notes and placeholders left out."""
-    names = []
+    names: list[str] = []
     for piece in re.split(SEPARATORS, cell):
         piece = piece.strip()
         if not piece or piece.casefold() in PLACEHOLDERS or _is_note(piece):

@@ -37,7 +37,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 CSS = """
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:1200px;padding:12px;color:#222;line-height:1.45;
+body{margin:0 auto;max-width:1400px;padding:12px;color:#222;line-height:1.45;
 font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei",
 "Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif}
 h1{font-size:1.45rem;margin:.2em 0}
@@ -50,7 +50,7 @@ nav a{margin-right:1em;white-space:nowrap}
 table{border-collapse:collapse;font-size:.9rem;background:#fff}
 th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#d9e1f2;white-space:nowrap}
-.grid td{white-space:nowrap;text-align:center;min-width:5.5em}
+.grid td{white-space:nowrap;text-align:center;min-width:5em}
 .grid th.place,.grid td.place{position:sticky;left:0;z-index:1;background:#fff;text-align:left}
 .grid thead th.place{background:#d9e1f2}
 .grid td.shift{text-align:left}
@@ -285,7 +285,8 @@ def _fairness_section(roster: Roster, lang: Lang) -> str:
 
 
 def _fair_cell(load: Load, scale: float) -> str:
-    """ "28 / 26.7" over a bar as long as the load, with a black line at the target."""
+    """The load and target as numbers ("28 / 26.7") over a bar as long as the load, with a
+    black line at the target."""
     target = "–" if load.target is None else f"{load.target:.1f}"
     bar = _tag("i", "", style=f"width:{100 * load.actual / scale:.1f}%")
     if load.target is not None:

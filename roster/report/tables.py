@@ -19,8 +19,7 @@ from roster.outputs import Gap, coverage_by_priority
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.solve import SolveResult
-from roster.watch import Hole
-from roster.watch import span_text as watch_span_text
+from roster.watch import Hole, span_text
 
 WEEK = 7
 
@@ -33,7 +32,7 @@ def clock(minutes: int) -> str:
 
 
 def weekday_name(date: dt.date, lang: Lang) -> str:
-    """ "周四" or "Thu"."""
+    """A weekday's short name: 周四, Thu."""
     return label("weekdays", lang).split()[date.weekday()]
 
 
@@ -289,7 +288,7 @@ def _absence_text(index: PlanIndex, person: Person, lang: Lang) -> str:
     for a, b in person.absences:
         start, end = origin + dt.timedelta(minutes=a), origin + dt.timedelta(minutes=b)
         if a % MINUTES_PER_DAY or b % MINUTES_PER_DAY:
-            spans.append(watch_span_text(start, end, lang))
+            spans.append(span_text(start, end, lang))
             continue
         last = (end - dt.timedelta(days=1)).date()
         first_text, last_text = fmt_date(start.date(), lang), fmt_date(last, lang)
@@ -416,7 +415,7 @@ def holes_summary(holes: Sequence[Hole], lang: Lang) -> str:
 
 
 def period_text(index: PlanIndex, lang: Lang) -> str:
-    """ "3月5日至3月9日，共5天"."""
+    """The period in words: 3月5日至3月9日，共5天."""
     return label("report_period", lang).format(
         first=fmt_date(index.dates[0], lang), last=fmt_date(index.dates[-1], lang), days=index.days
     )
