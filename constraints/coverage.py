@@ -9,6 +9,7 @@ Nobody is put on a post beyond its ``max`` (hard). With ``--strict`` critical de
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from roster.index import Need, Post
@@ -75,7 +76,9 @@ class Coverage(Rule):
             for need in post.needs:
                 if need.min == 0:
                     continue
-                count = sum(v for p, v in on_post if need.skill is None or need.skill in p.staff.skills)
+                count = sum(
+                    v for p, v in on_post if need.skill is None or need.skill in p.staff.skills
+                )
                 subject = f"{_subject(post)} {need.skill or ''}".strip()
                 if model.strict and need.priority is Priority.CRITICAL:
                     model.require(count >= need.min, self.name, subject)
@@ -84,7 +87,7 @@ class Coverage(Rule):
                 # (or 1 each when the plan asks for a linear cost, as benchmarks do).
                 steps = [model.new_bool(f"short[{subject}]#{j + 1}") for j in range(need.min)]
                 model.cp.add(count + sum(steps) >= need.min)
-                for earlier, later in zip(steps, steps[1:], strict=False):
+                for earlier, later in pairwise(steps):
                     model.cp.add_implication(later, earlier)
                 tier, weight = TIER_OF[need.priority], weight_of(weights, need.priority)
                 step_cost = (lambda j: 2 * j + 1) if weights.convex_shortfall else (lambda j: 1)
@@ -94,10 +97,16 @@ class Coverage(Rule):
                 over = model.new_int(0, post.max - post.min, f"over[{_subject(post)}]")
                 model.cp.add(over >= headcount - post.min)
                 model.penalize(self.name, Tier.COVERAGE, weights.over_cover, over, _subject(post))
-            if post.watch and post.min > 0 and not (model.strict and post.priority is Priority.CRITICAL):
+            if (
+                post.watch
+                and post.min > 0
+                and not (model.strict and post.priority is Priority.CRITICAL)
+            ):
                 empty = model.new_bool(f"empty[{_subject(post)}]")
                 model.cp.add(headcount + empty >= 1)
-                model.penalize(self.name, TIER_OF[post.priority], weights.empty_watch, empty, _subject(post))
+                model.penalize(
+                    self.name, TIER_OF[post.priority], weights.empty_watch, empty, _subject(post)
+                )
 
     def violations(self, roster: Roster) -> list[Violation]:
         index, weights = roster.index, roster.index.weights
@@ -112,8 +121,12 @@ class Coverage(Rule):
                         rule=self.name,
                         hard=True,
                         text=self.text(
-                            "over", place=place, date=slot.date, shift=slot.shift.name,
-                            assigned=len(duties), max=cap,
+                            "over",
+                            place=place,
+                            date=slot.date,
+                            shift=slot.shift.name,
+                            assigned=len(duties),
+                            max=cap,
                         ),
                         amount=len(duties) - cap,
                         date=slot.date,
@@ -128,14 +141,24 @@ class Coverage(Rule):
                 short = max(0, need.min - count)
                 if short:
                     cost = shortfall_cost(short) if weights.convex_shortfall else short
-                    found.append(self._gap(post, need, count, short, weight_of(weights, need.priority) * cost))
+                    found.append(
+                        self._gap(
+                            post, need, count, short, weight_of(weights, need.priority) * cost
+                        )
+                    )
             if weights.over_cover and len(people) > post.min:
                 found.append(
                     Violation(
                         rule=self.name,
                         hard=False,
-                        text=self.text("surplus", place=_place_name(post), date=post.slot.date,
-                                       shift=post.slot.shift.name, assigned=len(people), required=post.min),
+                        text=self.text(
+                            "surplus",
+                            place=_place_name(post),
+                            date=post.slot.date,
+                            shift=post.slot.shift.name,
+                            assigned=len(people),
+                            required=post.min,
+                        ),
                         amount=len(people) - post.min,
                         cost=weights.over_cover * (len(people) - post.min),
                         tier=Tier.COVERAGE,
@@ -149,8 +172,12 @@ class Coverage(Rule):
                     Violation(
                         rule=self.name,
                         hard=False,
-                        text=self.text("empty", place=_place_name(post), date=post.slot.date,
-                                       shift=post.slot.shift.name),
+                        text=self.text(
+                            "empty",
+                            place=_place_name(post),
+                            date=post.slot.date,
+                            shift=post.slot.shift.name,
+                        ),
                         amount=1,
                         cost=weights.empty_watch,
                         tier=TIER_OF[post.priority],
@@ -167,8 +194,13 @@ class Coverage(Rule):
             rule=self.name,
             hard=False,
             text=self.text(
-                "short", place=_place_name(post), date=post.slot.date, shift=post.slot.shift.name,
-                assigned=count, required=need.min, who=who,
+                "short",
+                place=_place_name(post),
+                date=post.slot.date,
+                shift=post.slot.shift.name,
+                assigned=count,
+                required=need.min,
+                who=who,
             ),
             amount=short,
             cost=cost,

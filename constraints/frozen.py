@@ -20,7 +20,7 @@ class Frozen(Rule):
     hard = True
     messages = {
         "removed": {
-            "en": "{staff}'s duty {date} {shift} at {place} had already started and cannot be removed",
+            "en": "{staff}'s duty {date} {shift} at {place} had started: it cannot be removed",
             "zh": "{staff} 的 {date} {shift} {place} 班次已开始，不能取消",
         },
         "added": {
@@ -40,15 +40,21 @@ class Frozen(Rule):
                 model.require(var == int(was), self.name, index.people[person_idx].id)
         for person_idx, place, slot_idx in index.baseline:
             slot = index.slots[slot_idx]
-            post = index.post_at.get((place, slot_idx))
-            if slot.start < index.frozen_until and (post is None or (person_idx, post.idx) not in model.x):
+            kept = index.post_at.get((place, slot_idx))
+            if slot.start < index.frozen_until and (
+                kept is None or (person_idx, kept.idx) not in model.x
+            ):
                 model.require(False, self.name, index.people[person_idx].id)
 
     def violations(self, roster: Roster) -> list[Violation]:
         index = roster.index
         if index.frozen_until is None:
             return []
-        now = {(d.person, d.place, d.slot.idx) for d in roster.duties if d.slot.start < index.frozen_until}
+        now = {
+            (d.person, d.place, d.slot.idx)
+            for d in roster.duties
+            if d.slot.start < index.frozen_until
+        }
         was = {key for key in index.baseline if index.slots[key[2]].start < index.frozen_until}
         found = []
         for key in sorted(was ^ now):
@@ -59,7 +65,13 @@ class Frozen(Rule):
                 Violation(
                     rule=self.name,
                     hard=True,
-                    text=self.text(kind, staff=person.staff.name, date=slot.date, shift=slot.shift.name, place=place),
+                    text=self.text(
+                        kind,
+                        staff=person.staff.name,
+                        date=slot.date,
+                        shift=slot.shift.name,
+                        place=place,
+                    ),
                     staff=(person.id,),
                     date=slot.date,
                     shift=slot.shift.id,

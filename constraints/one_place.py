@@ -62,8 +62,12 @@ class OnePlace(Rule):
                             text=self.text(
                                 "overlap",
                                 staff=person.staff.name,
-                                first=label.format(first.slot.date, first.slot.shift.name, first.place),
-                                second=label.format(second.slot.date, second.slot.shift.name, second.place),
+                                first=label.format(
+                                    first.slot.date, first.slot.shift.name, first.place
+                                ),
+                                second=label.format(
+                                    second.slot.date, second.slot.shift.name, second.place
+                                ),
                             ),
                             staff=(person.id,),
                             date=second.slot.date,

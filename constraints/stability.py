@@ -55,15 +55,21 @@ class Stability(Rule):
                 continue
             was = (person_idx, post.place, post.slot.idx) in index.baseline
             changed = 1 - var if was else var
-            subject = f"{index.people[person_idx].id} {post.slot.date} {post.slot.shift.id} {post.place}"
+            subject = (
+                f"{index.people[person_idx].id} {post.slot.date} {post.slot.shift.id} {post.place}"
+            )
             model.penalize(self.name, self.tier, change_weight(index, post.slot), changed, subject)
         # A published duty that no variable can keep (its person is now absent, say) is a
         # change whatever the solver does: a constant cost, counted all the same.
         for person_idx, place, slot_idx in index.baseline:
             slot = index.slots[slot_idx]
-            post = index.post_at.get((place, slot_idx))
-            if slot.start >= index.frozen_until and (post is None or (person_idx, post.idx) not in model.x):
-                model.penalize(self.name, self.tier, change_weight(index, slot), 1, f"{person_idx} {slot_idx}")
+            kept = index.post_at.get((place, slot_idx))
+            if slot.start >= index.frozen_until and (
+                kept is None or (person_idx, kept.idx) not in model.x
+            ):
+                model.penalize(
+                    self.name, self.tier, change_weight(index, slot), 1, f"{person_idx} {slot_idx}"
+                )
 
     def violations(self, roster: Roster) -> list[Violation]:
         index = roster.index
@@ -83,7 +89,10 @@ class Stability(Rule):
                     hard=False,
                     text=self.text(
                         "removed" if key in was else "added",
-                        staff=person.staff.name, date=slot.date, shift=slot.shift.name, place=place,
+                        staff=person.staff.name,
+                        date=slot.date,
+                        shift=slot.shift.name,
+                        place=place,
                     ),
                     amount=1,
                     cost=weight,

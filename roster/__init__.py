@@ -4,7 +4,7 @@ from roster.check import check, tier_costs
 from roster.index import PlanIndex
 from roster.model import Plan
 from roster.roster import Roster
-from roster.solve import SolveResult, SolverConfig, Status, solve
+from roster.solve import SolverConfig, SolveResult, Status, solve
 
 __version__ = "0.1.0"
 

@@ -120,7 +120,9 @@ class RosterModel:
 
     # -- rules talk through these ----------------------------------------------------------
 
-    def require(self, constraint: cp_model.BoundedLinearExpression | bool, rule: str, subject: str) -> None:
+    def require(
+        self, constraint: cp_model.BoundedLinearExpression | bool, rule: str, subject: str
+    ) -> None:
         """Add a hard constraint of ``rule`` about ``subject`` (a person, a post, ...)."""
         if isinstance(constraint, bool):
             if constraint:
@@ -154,11 +156,11 @@ class RosterModel:
 
     def tier_expr(self, tier: Tier) -> Expr:
         """The cost of one tier."""
-        return sum(p.weight * p.expr for p in self.penalties if p.tier == tier)  # type: ignore[return-value]
+        return sum(p.weight * p.expr for p in self.penalties if p.tier == tier)
 
     def level_expr(self, level: tuple[Tier, ...]) -> Expr:
         """The cost of tiers solved together."""
-        return sum(p.weight * p.expr for p in self.penalties if p.tier in level)  # type: ignore[return-value]
+        return sum(p.weight * p.expr for p in self.penalties if p.tier in level)
 
     def tiers(self) -> list[Tier]:
         """The tiers that have costs, in the plan's order."""
@@ -181,13 +183,18 @@ class RosterModel:
             if taken:
                 post = self.index.posts[q]
                 duties.append(Duty(p, post.slot, post.place))
-        return Roster(self.index, tuple(sorted(duties, key=lambda d: (d.slot.start, d.place, d.person))))
+        return Roster(
+            self.index, tuple(sorted(duties, key=lambda d: (d.slot.start, d.place, d.person)))
+        )
 
     def fix(self, roster: Roster) -> bool:
         """Fix every assignment variable to ``roster``; False if the roster uses a pair the
         model has no variable for (a forbidden one), which makes it infeasible."""
-        wanted = {(d.person, self.index.post_at[(d.place, d.slot.idx)].idx)
-                  for d in roster.duties if (d.place, d.slot.idx) in self.index.post_at}
+        wanted = {
+            (d.person, self.index.post_at[(d.place, d.slot.idx)].idx)
+            for d in roster.duties
+            if (d.place, d.slot.idx) in self.index.post_at
+        }
         if len(wanted) != len(roster.duties) or not wanted <= self.x.keys():
             return False
         for key, var in self.x.items():

@@ -29,7 +29,9 @@ def tier_costs(violations: Sequence[Violation]) -> dict[Tier, int]:
     return dict(costs)
 
 
-def level_costs(violations: Sequence[Violation], levels: Sequence[tuple[Tier, ...]]) -> dict[tuple[Tier, ...], int]:
+def level_costs(
+    violations: Sequence[Violation], levels: Sequence[tuple[Tier, ...]]
+) -> dict[tuple[Tier, ...], int]:
     """The soft cost per solving level (tiers joined by "+" add up)."""
     costs = tier_costs(violations)
     return {level: sum(costs.get(t, 0) for t in level) for level in levels}

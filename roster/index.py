@@ -227,15 +227,26 @@ def _minutes(hours: float | None) -> int | None:
 
 
 # Profile values combine strictly (the tightest wins); a per-person override replaces.
-_STRICTEST_MIN = (
-    "max_hours_per_week max_shifts_per_week max_consecutive_days max_nights_per_week "
-    "max_consecutive_nights max_compounds_per_week max_total_hours max_weekends "
-    "max_hours_per_day latest_end"
-).split()
-_STRICTEST_MAX = (
-    "min_rest_hours min_days_off_per_week min_total_hours min_consecutive_days "
-    "min_consecutive_days_off earliest_start"
-).split()
+_STRICTEST_MIN = {
+    "max_hours_per_week",
+    "max_shifts_per_week",
+    "max_consecutive_days",
+    "max_nights_per_week",
+    "max_consecutive_nights",
+    "max_compounds_per_week",
+    "max_total_hours",
+    "max_weekends",
+    "max_hours_per_day",
+    "latest_end",
+}
+_STRICTEST_MAX = {
+    "min_rest_hours",
+    "min_days_off_per_week",
+    "min_total_hours",
+    "min_consecutive_days",
+    "min_consecutive_days_off",
+    "earliest_start",
+}
 
 
 def effective_limits(defaults: Limits, profiles: list[Limits], override: Limits) -> Limits:
@@ -250,9 +261,9 @@ def effective_limits(defaults: Limits, profiles: list[Limits], override: Limits)
             if old is None:
                 from_profiles[key] = value
             elif key in _STRICTEST_MIN:
-                from_profiles[key] = min(old, value)  # type: ignore[type-var]
+                from_profiles[key] = min(old, value)
             elif key in _STRICTEST_MAX:
-                from_profiles[key] = max(old, value)  # type: ignore[type-var]
+                from_profiles[key] = max(old, value)
             elif key in ("no_nights", "no_24h"):
                 from_profiles[key] = bool(old) or bool(value)
             elif key == "days_off":
@@ -263,7 +274,9 @@ def effective_limits(defaults: Limits, profiles: list[Limits], override: Limits)
                     both[shift] = min(both.get(shift, cap), cap)
                 from_profiles[key] = both
     merged.update(from_profiles)
-    merged.update({k: v for k, v in override.model_dump(exclude_unset=True).items() if v is not None})
+    merged.update(
+        {k: v for k, v in override.model_dump(exclude_unset=True).items() if v is not None}
+    )
     return Limits.model_validate(merged)
 
 
@@ -338,7 +351,9 @@ class PlanIndex:
         )
 
     def _person(self, idx: int, staff: Staff) -> Person:
-        profiles = [self.plan.profiles[name] for name in staff.profiles if name in self.plan.profiles]
+        profiles = [
+            self.plan.profiles[name] for name in staff.profiles if name in self.plan.profiles
+        ]
         limits = effective_limits(self.plan.rules, profiles, staff.overrides)
         spans = tuple(
             sorted(
@@ -447,7 +462,7 @@ class PlanIndex:
         found = self.slot(date, shift_id)
         if found is not None:
             return found
-        return self._slot(-10**6, (date - self.plan.start).days, self.shift_by_id[shift_id])
+        return self._slot(-(10**6), (date - self.plan.start).days, self.shift_by_id[shift_id])
 
     @cached_property
     def history_days(self) -> int:

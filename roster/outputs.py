@@ -16,14 +16,26 @@ from roster.rules import Rule, Violation
 from roster.why import blockers, summarize
 
 ROSTER_HEADER = ("date", "shift", "start", "end", "place", "staff_id", "staff_name")
-GAPS_HEADER = ("date", "shift", "place", "required", "assigned", "shortfall", "priority", "skill", "why")
+GAPS_HEADER = (
+    "date",
+    "shift",
+    "place",
+    "required",
+    "assigned",
+    "shortfall",
+    "priority",
+    "skill",
+    "why",
+)
 
 
 def roster_rows(roster: Roster) -> list[tuple[str, ...]]:
     """Rows of ``roster.csv``: one per person per shift, start and end as ISO date-times."""
     origin = dt.datetime.combine(roster.index.plan.start, dt.time())
-    rows = []
-    for duty in sorted(roster.duties, key=lambda d: (d.slot.start, d.place, roster.index.people[d.person].id)):
+    rows: list[tuple[str, ...]] = []
+    for duty in sorted(
+        roster.duties, key=lambda d: (d.slot.start, d.place, roster.index.people[d.person].id)
+    ):
         person = roster.index.people[duty.person]
         start = origin + dt.timedelta(minutes=duty.slot.start)
         end = origin + dt.timedelta(minutes=duty.slot.end)
@@ -59,12 +71,21 @@ class Gap:
         """A row of ``gaps.csv``."""
         slot = self.post.slot
         return (
-            slot.date.isoformat(), slot.shift.id, self.post.place, self.need.min, self.assigned,
-            self.shortfall, self.need.priority.value, self.need.skill or "", self.why,
+            slot.date.isoformat(),
+            slot.shift.id,
+            self.post.place,
+            self.need.min,
+            self.assigned,
+            self.shortfall,
+            self.need.priority.value,
+            self.need.skill or "",
+            self.why,
         )
 
 
-def gaps(roster: Roster, violations: Sequence[Violation], rules: Sequence[Rule], lang: Lang) -> list[Gap]:
+def gaps(
+    roster: Roster, violations: Sequence[Violation], rules: Sequence[Rule], lang: Lang
+) -> list[Gap]:
     """Every shortfall the coverage rule found, most important first, with its reasons."""
     found = []
     for violation in violations:
@@ -73,11 +94,15 @@ def gaps(roster: Roster, violations: Sequence[Violation], rules: Sequence[Rule],
         post = violation.details["post"]
         need = violation.details["need"]
         assigned = violation.details["assigned"]
-        assert isinstance(post, Post) and isinstance(need, Need) and isinstance(assigned, int)
+        assert isinstance(post, Post)
+        assert isinstance(need, Need)
+        assert isinstance(assigned, int)
         why = summarize(blockers(roster, rules, post, need), lang)
         found.append(Gap(post, need, assigned, why))
     order = list(Priority)
-    return sorted(found, key=lambda g: (order.index(g.need.priority), g.post.slot.start, g.post.place))
+    return sorted(
+        found, key=lambda g: (order.index(g.need.priority), g.post.slot.start, g.post.place)
+    )
 
 
 @dataclass(frozen=True)
@@ -91,7 +116,9 @@ class CoverageLine:
     @property
     def percent(self) -> float:
         """Share covered, in percent."""
-        return 100.0 if not self.required else 100.0 * (self.required - self.missing) / self.required
+        return (
+            100.0 if not self.required else 100.0 * (self.required - self.missing) / self.required
+        )
 
 
 def coverage_by_priority(roster: Roster, found: Sequence[Gap]) -> list[CoverageLine]:

@@ -27,7 +27,6 @@ from roster.rules import Rule, Violation
 from roster.solve import Progress, SolverConfig, SolveResult, solve
 from roster.validate import PlanError, Problem
 
-
 ProgressFn = Callable[[Progress, Lang], None]
 
 
@@ -84,7 +83,9 @@ def solve_plan(
     return outcome
 
 
-def judge(result: SolveResult, rules: Sequence[Rule], lang: Lang) -> tuple[list[Violation], list[Gap]]:
+def judge(
+    result: SolveResult, rules: Sequence[Rule], lang: Lang
+) -> tuple[list[Violation], list[Gap]]:
     """Re-check the solver's roster with every rule's own code; a hard violation, or a cost
     the rules compute differently from the solver, is a bug and stops everything."""
     assert result.roster is not None
@@ -201,7 +202,11 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
     note = label("interrupted", lang) if result.interrupted else ""
     if not note and result.hit_time_limit:
         note = label("time_limit", lang)
-    lines = [label("summary_status", lang).format(status=result.status.value, seconds=result.seconds, note=note)]
+    lines = [
+        label("summary_status", lang).format(
+            status=result.status.value, seconds=result.seconds, note=note
+        )
+    ]
     if result.roster is None:
         lines.append(label("no_roster", lang).format(status=result.status.value))
         return lines
@@ -281,13 +286,25 @@ def absence_problems(plan: Plan, absences: Sequence[NewAbsence]) -> list[Problem
     for absence in absences:
         if absence.staff not in known:
             problems.append(
-                Problem("--absent", None, "staff", absence.staff,
-                        Text(ABSENCE_UNKNOWN, {"value": absence.staff, "known": ", ".join(sorted(known))}))
+                Problem(
+                    "--absent",
+                    None,
+                    "staff",
+                    absence.staff,
+                    Text(
+                        ABSENCE_UNKNOWN, {"value": absence.staff, "known": ", ".join(sorted(known))}
+                    ),
+                )
             )
         if not first <= absence.start < last:
             problems.append(
-                Problem("--from", None, "from", absence.start.isoformat(sep=" "),
-                        Text(ABSENCE_OUTSIDE, {"first": plan.start, "last": plan.dates[-1]}))
+                Problem(
+                    "--from",
+                    None,
+                    "from",
+                    absence.start.isoformat(sep=" "),
+                    Text(ABSENCE_OUTSIDE, {"first": plan.start, "last": plan.dates[-1]}),
+                )
             )
         if absence.end is not None and absence.end <= absence.start:
             problems.append(
@@ -296,17 +313,24 @@ def absence_problems(plan: Plan, absences: Sequence[NewAbsence]) -> list[Problem
     return problems
 
 
-ABSENCE_UNKNOWN = {"en": 'unknown staff id "{value}" (known: {known})', "zh": "未知人员编号“{value}”（已有：{known}）"}
-ABSENCE_OUTSIDE = {
+ABSENCE_UNKNOWN: dict[Lang, str] = {
+    "en": 'unknown staff id "{value}" (known: {known})',
+    "zh": "未知人员编号“{value}”（已有：{known}）",
+}
+ABSENCE_OUTSIDE: dict[Lang, str] = {
     "en": "the absence must start inside the period ({first} to {last})",
     "zh": "缺勤开始时间须在排班周期内（{first}至{last}）",
 }
-ABSENCE_ORDER = {"en": "--to must be after --from", "zh": "--to 须晚于 --from"}
+ABSENCE_ORDER: dict[Lang, str] = {"en": "--to must be after --from", "zh": "--to 须晚于 --from"}
 
 
 def reschedule_summary(outcome: RescheduleOutcome) -> list[str]:
     """The solve summary, then the changes and messages to send."""
     lines = solve_summary(outcome)
-    lines.append(label("changes_count", outcome.lang).format(count=len(outcome.changes), people=len(outcome.messages)))
+    lines.append(
+        label("changes_count", outcome.lang).format(
+            count=len(outcome.changes), people=len(outcome.messages)
+        )
+    )
     lines += [f"  {m}" for m in outcome.messages]
     return lines

@@ -28,7 +28,9 @@ class NewAbsence:
     end: dt.datetime | None = None
 
 
-def repair_plan(plan: Plan, published: Sequence[Assignment], absences: Sequence[NewAbsence]) -> Plan:
+def repair_plan(
+    plan: Plan, published: Sequence[Assignment], absences: Sequence[NewAbsence]
+) -> Plan:
     """The plan to solve for a repair: new absences added, the published roster as baseline,
     frozen before the earliest new absence."""
     period_end = dt.datetime.combine(plan.start + dt.timedelta(days=plan.days), dt.time())
@@ -54,8 +56,15 @@ class Change:
 
     def row(self) -> tuple[str, ...]:
         """A row of ``changes.csv``."""
-        return (self.staff_id, self.staff_name, self.slot.date.isoformat(), self.slot.shift.id,
-                self.now or self.was or "", self.was or "", self.now or "")
+        return (
+            self.staff_id,
+            self.staff_name,
+            self.slot.date.isoformat(),
+            self.slot.shift.id,
+            self.now or self.was or "",
+            self.was or "",
+            self.now or "",
+        )
 
 
 CHANGES_HEADER = ("staff_id", "staff_name", "date", "shift", "place", "was", "now")
@@ -71,7 +80,9 @@ def changes(roster: Roster) -> list[Change]:
     was: dict[tuple[int, int], str] = {(p, s): place for p, place, s in index.baseline}
     now: dict[tuple[int, int], str] = {(d.person, d.slot.idx): d.place for d in roster.duties}
     found = []
-    for person_idx, slot_idx in sorted(was.keys() | now.keys(), key=lambda k: (index.slots[k[1]].start, k[0])):
+    for person_idx, slot_idx in sorted(
+        was.keys() | now.keys(), key=lambda k: (index.slots[k[1]].start, k[0])
+    ):
         before, after = was.get((person_idx, slot_idx)), now.get((person_idx, slot_idx))
         if before != after:
             person = index.people[person_idx]
@@ -101,6 +112,8 @@ def _describe(index: PlanIndex, change: Change, lang: Lang) -> str:
 
     text = MOVED if change.was and change.now else DROPPED if change.was else ADDED
     return text.templates[lang].format(
-        date=fmt_date(change.slot.date, lang), shift=change.slot.shift.name,
-        was=place(change.was), now=place(change.now),
+        date=fmt_date(change.slot.date, lang),
+        shift=change.slot.shift.name,
+        was=place(change.was),
+        now=place(change.now),
     )

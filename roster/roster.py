@@ -38,7 +38,9 @@ class Roster:
         """The duties as rows of ``roster.csv``."""
         people = self.index.people
         return [
-            Assignment(date=d.slot.date, shift=d.slot.shift.id, place=d.place, staff_id=people[d.person].id)
+            Assignment(
+                date=d.slot.date, shift=d.slot.shift.id, place=d.place, staff_id=people[d.person].id
+            )
             for d in sorted(self.duties, key=_duty_order)
         ]
 

@@ -98,7 +98,9 @@ class Rule:
             reason = self.forbids(roster.index, person, post) if post else None
             if reason is not None:
                 compound = roster.index.compound_by_id.get(duty.place)
-                found.append(self.violation(duty, person, reason, compound.name if compound else None))
+                found.append(
+                    self.violation(duty, person, reason, compound.name if compound else None)
+                )
         return found
 
     # -- helpers for subclasses ----------------------------------------------------------
@@ -108,7 +110,12 @@ class Rule:
         return Text(self.messages[key], params)
 
     def violation(
-        self, duty: Duty, person: Person, reason: Text, place_name: str | None = None, **extra: object
+        self,
+        duty: Duty,
+        person: Person,
+        reason: Text,
+        place_name: str | None = None,
+        **extra: object,
     ) -> Violation:
         """A hard violation about one duty, told in full: "Li Na, 2 Mar night at A小区: no nights".
 

@@ -13,7 +13,7 @@ from roster.index import Duty, PlanIndex
 from roster.model import Plan, Tier
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.solve import SolveResult, SolverConfig, solve
+from roster.solve import SolverConfig, SolveResult, solve
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,9 @@ def assert_model_agrees(index: PlanIndex, rules: Sequence[Rule], roster: Roster)
     violations = check(roster, rules)
     verdict = model_verdict(index, rules, roster)
     hard = [v.message() for v in violations if v.hard]
-    assert verdict.feasible == (not hard), f"model feasible={verdict.feasible}, hard violations={hard}"
+    assert verdict.feasible == (not hard), (
+        f"model feasible={verdict.feasible}, hard violations={hard}"
+    )
     if verdict.feasible:
         expected = {t: c for t, c in tier_costs(violations).items() if c}
         got = {t: c for t, c in verdict.costs.items() if c}

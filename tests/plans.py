@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 MONDAY = dt.date(2026, 3, 2)
 
-DAY = Shift(id="D", name="day", start="08:00", end="20:00")  # type: ignore[arg-type]
-NIGHT = Shift(id="N", name="night", start="20:00", end="08:00", night=True)  # type: ignore[arg-type]
-FULL = Shift(id="F", name="24h", start="08:00", end="08:00")  # type: ignore[arg-type]
+DAY = Shift(id="D", name="day", start="08:00", end="20:00")
+NIGHT = Shift(id="N", name="night", start="20:00", end="08:00", night=True)
+FULL = Shift(id="F", name="24h", start="08:00", end="08:00")
 
 
 def people(n: int, **fields: Any) -> tuple[Staff, ...]:
@@ -121,7 +121,7 @@ def tiny_plan(
         compounds=compounds,
         demand=demand
         if demand is not None
-        else tuple(Demand(place="*", shift=s.id, min=1, priority="critical") for s in shifts),  # type: ignore[arg-type]
+        else tuple(Demand(place="*", shift=s.id, min=1, priority="critical") for s in shifts),
         **extra,
     )
 
@@ -133,9 +133,9 @@ def rich_plan() -> Plan:
     from roster.model import Absence, Assignment, Pair, Request
 
     start = dt.date(2026, 3, 5)  # Thursday
-    day = Shift(id="D", name="day", start="08:00", end="16:00")  # type: ignore[arg-type]
-    night = Shift(id="N", name="night", start="20:00", end="08:00", night=True)  # type: ignore[arg-type]
-    full = Shift(id="F", name="24h", start="08:00", end="08:00")  # type: ignore[arg-type]
+    day = Shift(id="D", name="day", start="08:00", end="16:00")
+    night = Shift(id="N", name="night", start="20:00", end="08:00", night=True)
+    full = Shift(id="F", name="24h", start="08:00", end="08:00")
     return Plan(
         title="rich",
         start=start,
@@ -152,12 +152,12 @@ def rich_plan() -> Plan:
         ),
         profiles={
             "pregnant": Limits(no_nights=True, no_24h=True, max_hours_per_day=8),
-            "young_children": Limits(latest_end="18:00", days_off="sun"),  # type: ignore[arg-type]
+            "young_children": Limits(latest_end="18:00", days_off="sun"),
         },
         staff=(
-            Staff(id="s1", name="Lead One", role="leader", skills=("lead",), home_compound="A"),  # type: ignore[arg-type]
-            Staff(id="s2", name="Two", skills=("shop",), profiles=("pregnant",)),  # type: ignore[arg-type]
-            Staff(id="s3", name="Three", skills=("lead", "shop"), profiles=("young_children",)),  # type: ignore[arg-type]
+            Staff(id="s1", name="Lead One", role="leader", skills=("lead",), home_compound="A"),
+            Staff(id="s2", name="Two", skills=("shop",), profiles=("pregnant",)),
+            Staff(id="s3", name="Three", skills=("lead", "shop"), profiles=("young_children",)),
             # One compound a week (cohorting), and B already guarded on the last night before.
             Staff(
                 id="s4",
@@ -172,19 +172,21 @@ def rich_plan() -> Plan:
             Compound(id="B", name="B小区", unmanaged=True),
         ),
         demand=(
-            Demand(place="*", shift="D", min=1, priority="high"),  # type: ignore[arg-type]
-            Demand(place="*", shift="D", min=1, skill="lead", priority="normal", days="fri-sun"),  # type: ignore[arg-type]
-            Demand(place="unmanaged", shift="N", min=1, max=2, priority="critical"),  # type: ignore[arg-type]
-            Demand(place="managed", shift="N", min=1, priority="low"),  # type: ignore[arg-type]
-            Demand(place="A", shift="F", min=0, max=1, days="sat"),  # type: ignore[arg-type]
-            Demand(place="shopping", shift="D", min=2, skill="shop", days="sat"),  # type: ignore[arg-type]
+            Demand(place="*", shift="D", min=1, priority="high"),
+            Demand(place="*", shift="D", min=1, skill="lead", priority="normal", days="fri-sun"),
+            Demand(place="unmanaged", shift="N", min=1, max=2, priority="critical"),
+            Demand(place="managed", shift="N", min=1, priority="low"),
+            Demand(place="A", shift="F", min=0, max=1, days="sat"),
+            Demand(place="shopping", shift="D", min=2, skill="shop", days="sat"),
         ),
         absences=(
-            Absence(staff="s5", start=dt.datetime(2026, 3, 7, 0, 0), end=dt.datetime(2026, 3, 8, 0, 0)),
+            Absence(
+                staff="s5", start=dt.datetime(2026, 3, 7, 0, 0), end=dt.datetime(2026, 3, 8, 0, 0)
+            ),
         ),
         requests=(
-            Request(staff="s1", date=dt.date(2026, 3, 6), kind="off", weight=2),  # type: ignore[arg-type]
-            Request(staff="s4", date=dt.date(2026, 3, 5), shift="N", kind="on"),  # type: ignore[arg-type]
+            Request(staff="s1", date=dt.date(2026, 3, 6), kind="off", weight=2),
+            Request(staff="s4", date=dt.date(2026, 3, 5), shift="N", kind="on"),
         ),
         history=(
             Assignment(date=dt.date(2026, 3, 4), shift="N", place="B", staff_id="s4"),
@@ -192,5 +194,5 @@ def rich_plan() -> Plan:
             Assignment(date=dt.date(2026, 3, 2), shift="D", place="A", staff_id="s1"),
         ),
         fixed=(Assignment(date=dt.date(2026, 3, 9), shift="D", place="A", staff_id="s1"),),
-        pairs=(Pair(a="s1", b="s3", kind="apart"), Pair(a="s2", b="s5", kind="together")),  # type: ignore[arg-type]
+        pairs=(Pair(a="s1", b="s3", kind="apart"), Pair(a="s2", b="s5", kind="together")),
     )

@@ -43,9 +43,17 @@ def plans(draw: st.DrawFn) -> Plan:
         )
         for i in range(n_staff)
     )
-    shifts = draw(st.lists(st.sampled_from([DAY, NIGHT, FULL, EVENING]), min_size=1, max_size=3,
-                           unique_by=lambda s: s.id))
-    compounds = tuple(Compound(id=c, name=f"{c}小区", unmanaged=c == "B") for c in "AB"[: draw(st.integers(1, 2))])
+    shifts = draw(
+        st.lists(
+            st.sampled_from([DAY, NIGHT, FULL, EVENING]),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda s: s.id,
+        )
+    )
+    compounds = tuple(
+        Compound(id=c, name=f"{c}小区", unmanaged=c == "B") for c in "AB"[: draw(st.integers(1, 2))]
+    )
     demand = tuple(
         Demand(
             place=draw(st.sampled_from(["*", "unmanaged", "A", "shopping"])),
@@ -60,13 +68,23 @@ def plans(draw: st.DrawFn) -> Plan:
     absences = tuple(
         Absence(
             staff=f"s{draw(st.integers(0, n_staff - 1))}",
-            start=dt.datetime.combine(MONDAY + dt.timedelta(days=draw(st.integers(0, days - 1))), dt.time()),
+            start=dt.datetime.combine(
+                MONDAY + dt.timedelta(days=draw(st.integers(0, days - 1))), dt.time()
+            ),
             end=dt.datetime.combine(MONDAY + dt.timedelta(days=days), dt.time()),
         )
         for _ in range(draw(st.integers(0, 2)))
     )
-    return Plan(title="random", start=MONDAY, days=days, staff=staff, shifts=tuple(shifts),
-                compounds=compounds, demand=demand, absences=absences)
+    return Plan(
+        title="random",
+        start=MONDAY,
+        days=days,
+        staff=staff,
+        shifts=tuple(shifts),
+        compounds=compounds,
+        demand=demand,
+        absences=absences,
+    )
 
 
 @settings(max_examples=15)

@@ -16,7 +16,9 @@ from tests.plans import DAY, MONDAY, people, tiny_plan
 
 def _published(plan: Plan, duties: list[tuple[str, int, str, str]]) -> list[Assignment]:
     return [
-        Assignment(date=plan.start + dt.timedelta(days=day), shift=shift, place=place, staff_id=staff)
+        Assignment(
+            date=plan.start + dt.timedelta(days=day), shift=shift, place=place, staff_id=staff
+        )
         for staff, day, shift, place in duties
     ]
 
@@ -24,8 +26,12 @@ def _published(plan: Plan, duties: list[tuple[str, int, str, str]]) -> list[Assi
 def _repair(plan: Plan, published: list[Assignment], absences: list[NewAbsence]) -> Roster:
     index = PlanIndex(repair_plan(plan, published, absences))
     rules = all_rules()
-    result = solve(index, rules, SolverConfig(time_limit=10, workers=1, seed=1),
-                   hint=Roster.from_assignments(index, published))
+    result = solve(
+        index,
+        rules,
+        SolverConfig(time_limit=10, workers=1, seed=1),
+        hint=Roster.from_assignments(index, published),
+    )
     assert result.roster is not None
     assert not [v.message() for v in check(result.roster, rules) if v.hard]
     return result.roster
@@ -55,8 +61,8 @@ def test_one_swap_repairs_a_lead_post() -> None:
         ),
         compounds=(Compound(id="A", name="A小区"), Compound(id="B", name="B小区")),
         demand=(
-            Demand(place="A", shift="D", min=1, skill="lead", priority="critical"),  # type: ignore[arg-type]
-            Demand(place="B", shift="D", min=1, priority="critical"),  # type: ignore[arg-type]
+            Demand(place="A", shift="D", min=1, skill="lead", priority="critical"),
+            Demand(place="B", shift="D", min=1, priority="critical"),
         ),
     )
     published = _published(plan, [("s1", 0, "D", "A"), ("s2", 0, "D", "B")])
@@ -72,7 +78,8 @@ def test_one_swap_repairs_a_lead_post() -> None:
 
 def test_no_absence_changes_nothing() -> None:
     plan = tiny_plan(days=2, staff=people(3))
-    published = _published(plan, [("s1", 0, "D", "A"), ("s2", 0, "N", "A"), ("s3", 1, "D", "A"),
-                                   ("s1", 1, "N", "A")])
+    published = _published(
+        plan, [("s1", 0, "D", "A"), ("s2", 0, "N", "A"), ("s3", 1, "D", "A"), ("s1", 1, "N", "A")]
+    )
     roster = _repair(plan, published, [])
     assert changes(roster) == []

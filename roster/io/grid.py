@@ -212,9 +212,10 @@ class NameLookup:
         the same digits (``Person 3`` is not ``Person 1``).
         """
         key = normalize(typed)
+        # Best first; equally close names in the plan's staff order (the sort is stable).
         scored = sorted(
             ((difflib.SequenceMatcher(None, key, name).ratio(), name) for name in self.by_name),
-            reverse=True,
+            key=lambda pair: -pair[0],
         )
         closest = [self.by_name[name][0].name for score, name in scored[:3] if score > 0]
         if not scored:
