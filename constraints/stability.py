@@ -1,12 +1,15 @@
 """Stability: a repaired roster changes as few published duties as possible.
 
-Every duty taken away or newly given is a phone call; one in the next 24 hours after the
-repair moment is more urgent and costs more. Only after critical and high coverage (design
-§4, tier 3).
+A change is one person on one shift whose place differs from the published roster: taken
+off, newly put on, or moved to another place. Each is a phone call; one in the 24 hours
+after the repair moment is more urgent and costs more (``change_next_24h``, else
+``change``). Stability comes right after critical and high coverage (design §4, tier 3), so
+a repair never leaves a critical post empty to save a call, but does leave a normal one.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from roster.index import PlanIndex, Slot
@@ -14,7 +17,7 @@ from roster.model import Tier
 from roster.rules import Rule, Violation
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.build import BoolVar, RosterModel
     from roster.roster import Roster
 
 DAY_MINUTES = 24 * 60
@@ -27,6 +30,16 @@ def change_weight(index: PlanIndex, slot: Slot) -> int:
     return index.weights.change_next_24h if soon else index.weights.change
 
 
+def published_places(index: PlanIndex) -> dict[tuple[int, int], frozenset[str]]:
+    """The published places of each (person, slot) after the repair moment."""
+    assert index.frozen_until is not None
+    places: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for person_idx, place, slot_idx in index.baseline:
+        if index.slots[slot_idx].start >= index.frozen_until:
+            places[(person_idx, slot_idx)].add(place)
+    return {key: frozenset(value) for key, value in places.items()}
+
+
 class Stability(Rule):
     """Few changes to the published roster (reschedule only)."""
 
@@ -35,72 +48,78 @@ class Stability(Rule):
     hard = False
     tier = Tier.STABILITY
     messages = {
-        "removed": {
-            "en": "{staff} no longer on {date} {shift} at {place}",
-            "zh": "{staff} 取消 {date} {shift} {place}",
+        "changed": {
+            "en": "{staff}, {date} {shift}: {was} → {now}",
+            "zh": "{staff}，{date} {shift}：{was} → {now}",
         },
-        "added": {
-            "en": "{staff} newly on {date} {shift} at {place}",
-            "zh": "{staff} 新增 {date} {shift} {place}",
-        },
+        "off": {"en": "off", "zh": "休息"},
     }
 
     def add_to(self, model: RosterModel) -> None:
         index = model.index
         if index.frozen_until is None:
             return
+        was = published_places(index)
+        taken: dict[tuple[int, int], list[tuple[str, BoolVar]]] = defaultdict(list)
         for (person_idx, post_idx), var in model.x.items():
             post = index.posts[post_idx]
-            if post.slot.start < index.frozen_until:
-                continue
-            was = (person_idx, post.place, post.slot.idx) in index.baseline
-            changed = 1 - var if was else var
-            subject = (
-                f"{index.people[person_idx].id} {post.slot.date} {post.slot.shift.id} {post.place}"
-            )
-            model.penalize(self.name, self.tier, change_weight(index, post.slot), changed, subject)
-        # A published duty that no variable can keep (its person is now absent, say) is a
-        # change whatever the solver does: a constant cost, counted all the same.
-        for person_idx, place, slot_idx in index.baseline:
+            if post.slot.start >= index.frozen_until:
+                taken[(person_idx, post.slot.idx)].append((post.place, var))
+        for key in was.keys() | taken.keys():
+            person_idx, slot_idx = key
             slot = index.slots[slot_idx]
-            kept = index.post_at.get((place, slot_idx))
-            if slot.start >= index.frozen_until and (
-                kept is None or (person_idx, kept.idx) not in model.x
-            ):
-                model.penalize(
-                    self.name, self.tier, change_weight(index, slot), 1, f"{person_idx} {slot_idx}"
-                )
+            subject = f"{index.people[person_idx].id} {slot.date} {slot.shift.id}"
+            weight = change_weight(index, slot)
+            before, options = was.get(key, frozenset()), taken.get(key, [])
+            kept = [var for place, var in options if place in before]
+            if len(kept) < len(before):
+                # A published duty no variable can keep (its person is now absent, say):
+                # a change whatever the solver does, counted all the same.
+                model.penalize(self.name, self.tier, weight, 1, subject)
+                continue
+            changed = model.new_bool(f"changed[{subject}]")
+            for place, var in options:
+                if place not in before:
+                    model.cp.add_implication(var, changed)
+            for var in kept:
+                model.cp.add_bool_or([var, changed])
+            model.penalize(self.name, self.tier, weight, changed, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:
         index = roster.index
         if index.frozen_until is None:
             return []
-        start = index.frozen_until
-        now = {(d.person, d.place, d.slot.idx) for d in roster.duties if d.slot.start >= start}
-        was = {key for key in index.baseline if index.slots[key[2]].start >= start}
+        was = published_places(index)
+        now: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for duty in roster.duties:
+            if duty.slot.start >= index.frozen_until:
+                now[(duty.person, duty.slot.idx)].add(duty.place)
         found = []
-        for key in sorted(was ^ now):
-            person_idx, place, slot_idx = key
+        off = self.text("off")
+        for key in sorted(was.keys() | now.keys()):
+            before, after = was.get(key, frozenset()), frozenset(now.get(key, set()))
+            if before == after:
+                continue
+            person_idx, slot_idx = key
             slot, person = index.slots[slot_idx], index.people[person_idx]
-            weight = change_weight(index, slot)
             found.append(
                 Violation(
                     rule=self.name,
                     hard=False,
                     text=self.text(
-                        "removed" if key in was else "added",
+                        "changed",
                         staff=person.staff.name,
                         date=slot.date,
                         shift=slot.shift.name,
-                        place=place,
+                        was="/".join(sorted(before)) or off,
+                        now="/".join(sorted(after)) or off,
                     ),
                     amount=1,
-                    cost=weight,
+                    cost=change_weight(index, slot),
                     tier=self.tier,
                     staff=(person.id,),
                     date=slot.date,
                     shift=slot.shift.id,
-                    place=place,
                 )
             )
         return found

@@ -7,17 +7,19 @@ constraint is switched on by one assumption literal per rule instance (rule, sub
 ``("weekly_nights", "s03 2026-02-09..2026-02-15")`` or ``("coverage", "C7 2026-02-12
 night")``. Then:
 
-1. CP-SAT solves with all assumptions, one worker and no objective (the only setting in
-   which it reports a core reliably) and returns a set of assumptions that is enough for
-   infeasibility (``sufficient_assumptions_for_infeasibility``);
-2. that set need not be minimal, so it is shrunk by deletion: drop one member, solve again,
-   and keep it dropped when the rest is still infeasible. What is left is a minimal core:
-   removing any one member makes it feasible;
-3. the core is told in words, grouped by rule: the critical demand involved (how many
+1. CP-SAT solves with every rule instance enforced (the enforcement literals fixed to true,
+   so that presolve keeps its strength); feasible means there is nothing to explain;
+2. it solves again with the literals as assumptions, one worker and no objective (the only
+   setting in which it reports a core reliably), and returns a set of them that is enough
+   for infeasibility (``sufficient_assumptions_for_infeasibility``);
+3. that set need not be minimal, so it is shrunk by deletion: drop one member, solve again
+   with only the rest enforced, and keep it dropped when the rest is still infeasible. What
+   is left is a minimal core: without any one member there is a roster;
+4. the core is told in words, grouped by rule: the critical demand involved (how many
    person-shifts, who could take them, what keeps the others away) and the limits of the
    people involved, with a capacity count when the limits alone prove the demand cannot be
    met ("7 nights need 28 person-shifts; at most 10 are possible");
-4. for each rule in the core, limits before coverage, the plan is solved with that rule
+5. for each rule in the core, limits before coverage, the plan is solved with that rule
    relaxed: first only for the core's people and days, else for everyone. Every relaxation
    that makes the plan feasible is listed, the first (a limit, if any) as the cheapest.
 
@@ -268,7 +270,7 @@ def _shrink(core: list[Member], probe: _Probe) -> tuple[list[Member], bool]:
         i = 0
         while i < len(core):
             trial = core[:i] + core[i + chunk :]
-            verdict = probe.verdict(trial) if trial else "feasible"
+            verdict = probe.verdict(trial)
             if verdict == "infeasible":
                 core = trial
                 continue
@@ -397,8 +399,10 @@ def _demand_sentence(
     group: list[_Demand],
     skill: str | None,
 ) -> Text:
-    """ "夜班：南昌路9号院、老邮局宿舍，2月9日至2月15日共需要28人次；能上的只有5人（…）；
-    其他人：不上夜班 ×5（…）；按下列限制最多只有10人次"."""
+    """The core's critical demand on one shift (and skill), told as a count: "夜班：南昌路9号院、
+    老邮局宿舍，2月9日至2月15日共需要28人次；能上的有5人（…）；其他人：不上夜班 ×5（…）；
+    但按下列限制最多只有10人次。" The capacity clause is said only when the weekly caps in
+    the core prove the demand cannot be met."""
     shift = group[0].post.slot.shift
     needed = sum(d.need.min for d in group)
     days_of: dict[int, set[int]] = {}

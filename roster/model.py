@@ -151,7 +151,7 @@ class Weights(Frozen):
     low: int = Field(default=1, ge=0)
     empty_watch: int = Field(default=10, ge=0)
     change: int = Field(default=1, ge=0)
-    change_next_24h: int = Field(default=3, ge=0)
+    change_next_24h: int = Field(default=2, ge=0)
     fair_hours: int = Field(default=1, ge=0)
     fair_nights: int = Field(default=4, ge=0)
     fair_weekends: int = Field(default=2, ge=0)

@@ -17,7 +17,7 @@ from roster.i18n import Lang, Text, default_lang, label
 from roster.index import PlanIndex
 from roster.io import load_plan, read_roster_csv
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
-from roster.model import Plan
+from roster.model import Assignment, Plan
 from roster.outputs import GAPS_HEADER, ROSTER_HEADER, Gap, gaps, roster_rows
 from roster.report.html import write_report_html
 from roster.report.xlsx import write_roster_xlsx
@@ -75,10 +75,7 @@ def solve_plan(
     outcome = SolveOutcome(plan, index, result, lang)
     if result.roster is not None:
         outcome.violations, outcome.gaps = judge(result, rules, lang)
-        outcome.written += write_roster_files(out_dir, result.roster, outcome.gaps)
-        outcome.written += write_report_files(
-            out_dir, result.roster, outcome.violations, outcome.gaps, rules, lang, result
-        )
+        outcome.written += write_outputs(out_dir, outcome, rules)
     outcome.written.append(write_solve_json(out_dir, plan, result))
     return outcome
 
@@ -98,6 +95,18 @@ def judge(
     if recomputed != result.objective:
         raise RosterBug(f"solver costs {result.objective} differ from the rules' {recomputed}")
     return violations, gaps(result.roster, violations, rules, lang)
+
+
+def write_outputs(out_dir: Path, outcome: SolveOutcome, rules: Sequence[Rule]) -> list[Path]:
+    """Every published file of a roster: csv, the workbook and the report page."""
+    roster, result = outcome.result.roster, outcome.result
+    assert roster is not None
+    return [
+        *write_roster_files(out_dir, roster, outcome.gaps),
+        *write_report_files(
+            out_dir, roster, outcome.violations, outcome.gaps, rules, outcome.lang, result
+        ),
+    ]
 
 
 def write_roster_files(out_dir: Path, roster: Roster, found: Sequence[Gap]) -> list[Path]:
@@ -254,7 +263,7 @@ def reschedule_plan(
     and a message per changed person. The input roster is never touched."""
     plan = load_plan(plan_path)
     published = read_roster_csv(roster_path)
-    problems = absence_problems(plan, absences)
+    problems = roster_problems(plan, published, roster_path.name) + absence_problems(plan, absences)
     if problems:
         raise PlanError(problems)
     guard_outputs(out_dir, [plan_path, roster_path])
@@ -266,7 +275,7 @@ def reschedule_plan(
     outcome = RescheduleOutcome(repaired, index, result, lang)
     if result.roster is not None:
         outcome.violations, outcome.gaps = judge(result, rules, lang)
-        outcome.written += write_roster_files(out_dir, result.roster, outcome.gaps)
+        outcome.written += write_outputs(out_dir, outcome, rules)
         outcome.changes = changes(result.roster)
         outcome.messages = messages(index, outcome.changes, lang)
         changes_csv, messages_txt = out_dir / "changes.csv", out_dir / "messages.txt"
@@ -275,6 +284,27 @@ def reschedule_plan(
         outcome.written += [changes_csv, messages_txt]
     outcome.written.append(write_solve_json(out_dir, repaired, result))
     return outcome
+
+
+def roster_problems(plan: Plan, rows: Sequence[Assignment], file: str) -> list[Problem]:
+    """A published roster must name the plan's staff and shifts (row numbers as in Excel)."""
+    staff = {s.id for s in plan.staff}
+    shifts = {s.id for s in plan.shifts}
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        if row.staff_id not in staff:
+            text = Text(UNKNOWN_REF, {"what": "staff", "value": row.staff_id})
+            problems.append(Problem(file, number, "staff_id", row.staff_id, text))
+        if row.shift not in shifts:
+            text = Text(UNKNOWN_REF, {"what": "shift", "value": row.shift})
+            problems.append(Problem(file, number, "shift", row.shift, text))
+    return problems
+
+
+UNKNOWN_REF: dict[Lang, str] = {
+    "en": 'unknown {what} "{value}": not in the plan',
+    "zh": "未知的{what}“{value}”：计划中没有",
+}
 
 
 def absence_problems(plan: Plan, absences: Sequence[NewAbsence]) -> list[Problem]:

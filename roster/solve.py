@@ -138,7 +138,9 @@ def solve(
                 break
             objective = model.level_expr(level)
             model.cp.minimize(objective)
-            _set_parameters(solver, config, remaining / (len(levels) - k))
+            # Earlier levels matter more: each may use half of what is left (or its even
+            # share, if larger); time a level does not need flows on to the next.
+            _set_parameters(solver, config, remaining * max(0.5, 1 / (len(levels) - k)))
             tier_started = time.monotonic()
             code = solver.solve(model.cp, _Callback(level, on_progress, started))
             status = Status(solver.status_name(code))

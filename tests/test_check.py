@@ -55,8 +55,9 @@ def test_holes_are_exact_spans_unmanaged_nights_first(plan_dir: Path, tmp_path: 
     ]
     assert [h.compound.id for h in report.unmanaged_night_holes] == ["B"]
     assert report.hard == []
-    assert [(g.gap.post.place, g.gap.post.slot.date.day, g.gap.post.slot.shift.id)
-            for g in report.gaps] == [("B", 2, "N"), ("A", 3, "D")]  # critical first
+    assert [
+        (g.gap.post.place, g.gap.post.slot.date.day, g.gap.post.slot.shift.id) for g in report.gaps
+    ] == [("B", 2, "N"), ("A", 3, "D")]  # critical first
     assert len(report.critical_gaps) == 1
     assert report.exit_code == 1
 
@@ -75,8 +76,9 @@ def test_a_broken_hard_rule_fails_even_when_everything_is_covered(
     rows = [r for r in FULL_ROWS if r != "2026-03-02,N,,,B,s3,Person 3"]
     rows.append("2026-03-02,N,,,B,s4,Person 4")
     plan = load_plan(plan_dir)
-    report = check_roster(plan, read_roster(roster_file(tmp_path, rows), plan).assignments,
-                          all_rules(), lang="en")
+    report = check_roster(
+        plan, read_roster(roster_file(tmp_path, rows), plan).assignments, all_rules(), lang="en"
+    )
     assert {v.rule for v in report.hard} == {"no_nights", "min_rest"}
     assert report.critical_gaps == []
     assert report.exit_code == 1
@@ -146,8 +148,9 @@ def test_duplicates_count_once_and_compound_names_stand_for_ids(
 ) -> None:
     rows = [*FULL_ROWS, "2026-03-02,D,,,A小区,s1,Person 1"]
     plan = load_plan(plan_dir)
-    report = check_roster(plan, read_roster(roster_file(tmp_path, rows), plan).assignments,
-                          all_rules())
+    report = check_roster(
+        plan, read_roster(roster_file(tmp_path, rows), plan).assignments, all_rules()
+    )
     assert [n.render("en") for n in report.notes] == [
         "Person 1 is listed twice on 2 Mar day at A小区; counted once"
     ]
@@ -187,8 +190,14 @@ def test_cli_unreadable_roster_is_status_2_before_any_check(plan_dir: Path, tmp_
 def test_cli_unmanaged_nights_shows_and_writes_only_those(plan_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, stdout, _ = invoke(
-        "check", plan_dir, roster_file(tmp_path, HOLEY_ROWS), "--out", out,
-        "--unmanaged-nights", "--lang", "en",
+        "check",
+        plan_dir,
+        roster_file(tmp_path, HOLEY_ROWS),
+        "--out",
+        out,
+        "--unmanaged-nights",
+        "--lang",
+        "en",
     )
     assert code == 1  # the verdict is on the whole roster
     assert "B小区 (unmanaged)  2 Mar 20:00–08:00" in stdout
@@ -212,10 +221,14 @@ def test_cli_why_lists_every_person_and_why_csv_has_their_rules(
     with (out / "why.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     night = {r["staff_id"]: r["rule"] for r in rows if r["shift"] == "N"}
-    assert night == {"s1": "min_rest", "s2": "one_place", "s3": "", "s4": "no_nights",
-                     "s5": "absence"}
-    assert {p.name for p in out.iterdir()} == {"check.csv", "gaps.csv", "why.csv",
-                                               "violations.csv"}
+    assert night == {
+        "s1": "min_rest",
+        "s2": "one_place",
+        "s3": "",
+        "s4": "no_nights",
+        "s5": "absence",
+    }
+    assert {p.name for p in out.iterdir()} == {"check.csv", "gaps.csv", "why.csv", "violations.csv"}
 
 
 def test_outputs_never_go_into_an_input_folder(plan_dir: Path, tmp_path: Path) -> None:

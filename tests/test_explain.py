@@ -60,8 +60,19 @@ def test_cli_explain_and_solve_strict_print_the_explanation(tmp_path: Path) -> N
 
     result = RUNNER.invoke(
         app,
-        ["solve", str(folder), "--strict", "--out", str(tmp_path / "out"), "--workers", "1",
-         "--time-limit", "10", "--lang", "en"],
+        [
+            "solve",
+            str(folder),
+            "--strict",
+            "--out",
+            str(tmp_path / "out"),
+            "--workers",
+            "1",
+            "--time-limit",
+            "10",
+            "--lang",
+            "en",
+        ],
     )
     assert result.exit_code == 1
     assert "Maximum nights per week: at most 1 nights/week: Person 1, Person 2, Person 3." in (

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from constraints import all_rules
 from roster.check import check
-from roster.index import PlanIndex
+from roster.index import Duty, PlanIndex
 from roster.model import Assignment, Compound, Demand, Plan, Staff
 from roster.reschedule import NewAbsence, changes, messages, repair_plan
 from roster.roster import Roster
 from roster.solve import SolverConfig, solve
+from tests.helpers import assert_model_agrees
 from tests.plans import DAY, MONDAY, people, tiny_plan
 
 
@@ -83,3 +87,57 @@ def test_no_absence_changes_nothing() -> None:
     )
     roster = _repair(plan, published, [])
     assert changes(roster) == []
+
+
+def _repair_index() -> PlanIndex:
+    """rich_plan repaired: its solved roster published, s3 ill from day 2 noon."""
+    from tests.plans import rich_plan
+
+    plan = rich_plan()
+    index = PlanIndex(plan)
+    result = solve(index, all_rules(), SolverConfig(time_limit=10, workers=1, seed=2))
+    assert result.roster is not None
+    ill = dt.datetime.combine(plan.start + dt.timedelta(days=2), dt.time(12))
+    return PlanIndex(repair_plan(plan, result.roster.assignments(), [NewAbsence("s3", ill)]))
+
+
+REPAIR = _repair_index()
+
+
+@st.composite
+def near_published(draw: st.DrawFn) -> Roster:
+    """The published roster with a few duties dropped and a few (any) added."""
+    published = Roster.from_assignments(REPAIR, REPAIR.plan.baseline)
+    pairs = [(p.idx, post) for post in REPAIR.posts for p in REPAIR.people]
+    duties = list(published.duties)
+    drop = draw(st.sets(st.sampled_from(range(len(duties))), max_size=3))
+    added = draw(st.lists(st.sampled_from(pairs), max_size=3, unique=True))
+    kept = [d for i, d in enumerate(duties) if i not in drop]
+    return Roster(
+        REPAIR, tuple(dict.fromkeys([*kept, *(Duty(p, q.slot, q.place) for p, q in added)]))
+    )
+
+
+@given(near_published())
+def test_frozen_and_stability_agree_with_the_model(roster: Roster) -> None:
+    assert_model_agrees(REPAIR, all_rules(), roster)
+
+
+def test_a_move_is_one_change() -> None:
+    """Moving a person from one place to another on the same shift is one call, not two."""
+    from constraints.stability import Stability
+
+    plan = tiny_plan(
+        shifts=(DAY,),
+        compounds=(Compound(id="A", name="A小区"), Compound(id="B", name="B小区")),
+        demand=(Demand(place="*", shift="D", min=1, priority="critical"),),  # type: ignore[arg-type]
+    )
+    published = _published(plan, [("s1", 0, "D", "A"), ("s2", 0, "D", "B")])
+    index = PlanIndex(repair_plan(plan, published, []))
+    moved = Roster.from_assignments(
+        index, _published(plan, [("s1", 0, "D", "B"), ("s2", 0, "D", "A")])
+    )
+    found = Stability().violations(moved)
+    assert [v.amount for v in found] == [1, 1]
+    assert sum(v.cost for v in found) == 2 * plan.weights.change_next_24h
+    assert_model_agrees(index, all_rules(), moved)

@@ -22,8 +22,7 @@ ONE_LEADER: dict[str, str] = {
     "staff.csv": "id,name,skills\ns1,Person 1,lead\ns2,Person 2,\ns3,Person 3,\n",
     "compounds.csv": "id,name,unmanaged,round_the_clock\nA,A小区,true,true\n",
     "shifts.csv": "id,name,start,end,night\nD,day,08:00,20:00,false\nN,night,20:00,08:00,true\n",
-    "demand.csv": "place,shift,days,min,skill,priority\nA,D,*,1,lead,critical\n"
-    "A,N,*,1,,critical\n",
+    "demand.csv": "place,shift,days,min,skill,priority\nA,D,*,1,lead,critical\nA,N,*,1,,critical\n",
 }
 ROWS = [
     "2026-03-02,D,,,A,s1,Person 1",
@@ -86,7 +85,17 @@ def test_cli_resilience_lists_the_leader_and_writes_resilience_csv(tmp_path: Pat
     # either night guard can take it.
     result = CliRunner().invoke(
         app,
-        ["check", str(folder), str(roster), "--resilience", "--from", "2026-03-03 20:00",
-         "--out", str(out), "--lang", "en"],
+        [
+            "check",
+            str(folder),
+            str(roster),
+            "--resilience",
+            "--from",
+            "2026-03-03 20:00",
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+        ],
     )
     assert "Anyone's loss can be absorbed (3 people tried" in result.stdout

@@ -1,0 +1,84 @@
+"""Reschedule end to end on the example: solve, someone falls ill on Wednesday, repair."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from roster.cli import app
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nanchang-road"
+WEDNESDAY = dt.date(2026, 2, 11)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("solved")
+    result = CliRunner().invoke(
+        app, ["solve", str(EXAMPLE), "--out", str(out), "--time-limit", "20", "--seed", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    return out / "roster.csv"
+
+
+def test_ill_from_wednesday(published: Path, tmp_path: Path) -> None:
+    before = _rows(published)
+    digest = hashlib.sha256(published.read_bytes()).hexdigest()
+    # The person with the most duties from Wednesday on falls ill.
+    later = [r for r in before if dt.date.fromisoformat(r["date"]) >= WEDNESDAY]
+    ill = max({r["staff_id"] for r in later}, key=lambda s: sum(r["staff_id"] == s for r in later))
+    remaining = sum(r["staff_id"] == ill for r in later)
+
+    out = tmp_path / "repaired"
+    result = CliRunner().invoke(
+        app,
+        ["reschedule", str(EXAMPLE), str(published), "--absent", ill, "--from", "2026-02-11",
+         "--out", str(out), "--time-limit", "10", "--seed", "1"],
+    )
+    assert result.exit_code == 0, result.output
+    after = _rows(out / "roster.csv")
+
+    def key(row: dict[str, str]) -> tuple[str, ...]:
+        return (row["date"], row["shift"], row["place"], row["staff_id"])
+
+    # Monday and Tuesday are exactly as published; the ill person has nothing from Wednesday.
+    early = {key(r) for r in before if dt.date.fromisoformat(r["date"]) < WEDNESDAY}
+    assert {key(r) for r in after if dt.date.fromisoformat(r["date"]) < WEDNESDAY} == early
+    assert not [r for r in after if r["staff_id"] == ill and dt.date.fromisoformat(r["date"]) >= WEDNESDAY]
+    # Few changes: not more than two per shift the ill person had left (one off, one on).
+    changes = _rows(out / "changes.csv")
+    assert 0 < len(changes) <= 2 * remaining
+    # Every critical post is still covered; the published roster is untouched.
+    assert not [g for g in _rows(out / "gaps.csv") if g["priority"] == "critical"]
+    assert hashlib.sha256(published.read_bytes()).hexdigest() == digest
+    assert (out / "messages.txt").read_text(encoding="utf-8").strip()
+
+
+def test_output_folder_must_differ_from_the_rosters(published: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["reschedule", str(EXAMPLE), str(published), "--absent", "s01", "--from", "2026-02-11",
+         "--out", str(published.parent)],
+    )
+    assert result.exit_code == 2
+
+
+def test_unknown_absent_person_is_bad_input(published: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["reschedule", str(EXAMPLE), str(published), "--absent", "nobody", "--from", "2026-02-11",
+         "--out", str(tmp_path / "x"), "--lang", "en"],
+    )
+    assert result.exit_code == 2
+    assert 'unknown staff id "nobody"' in result.output
+    assert not (tmp_path / "x").exists()
