@@ -181,7 +181,9 @@ class Fairness(Rule):
                     if spread.units(post.slot)
                 ]
                 factor, carried = spread.factor[person.idx], spread.history[person.idx]
-                loads.append(factor * (carried + sum(u * var for u, var in terms)))
+                n = model.new_int(0, sum(u for u, _ in terms), f"{spread.key}_units[{person.id}]")
+                model.cp.add(n == sum(u * var for u, var in terms))
+                loads.append(factor * n + factor * carried)
                 lowest.append(factor * carried)
                 highest.append(factor * (carried + sum(u for u, _ in terms)))
             key = spread.key

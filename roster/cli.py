@@ -263,6 +263,43 @@ def explain(
     raise typer.Exit(0 if explanation.verdict == "feasible" else 1)
 
 
+@app.command()
+def template(
+    file: Annotated[
+        Path, typer.Argument(help="The workbook to write (.xlsx).", show_default=False)
+    ],
+    lang: LangOpt = None,
+    source: Annotated[
+        Path | None,
+        typer.Option("--from", help="Convert this plan folder instead of writing examples."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Write a plan workbook to fill in: every sheet with its headers, a note on each header,
+    example rows and drop-downs (default language zh). With --from, a plan folder as a
+    workbook instead."""
+    from roster.i18n import default_lang, label
+    from roster.io.template import write_template
+    from roster.io.workbook import plan_folder_to_workbook
+
+    chosen = _lang(lang)
+    if file.suffix.lower() != ".xlsx":
+        typer.echo(f"{file}: the workbook's name must end in .xlsx", err=True)
+        raise typer.Exit(2)
+    try:
+        if source is not None:
+            plan_folder_to_workbook(source, file, lang=chosen, force=force)
+        else:
+            write_template(file, chosen or "zh", force=force)
+    except PlanError as error:
+        _print_problems(error, chosen or default_lang(error.title))
+        raise typer.Exit(2) from None
+    except OutputError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(label("template_written", chosen or "zh").format(file=file))
+
+
 def _day_or_moment(text: str, option: str) -> dt.date | dt.datetime:
     """A date, or a date-time when a time is given."""
     value = text.strip().replace("T", " ")

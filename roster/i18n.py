@@ -409,6 +409,25 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "place_managed": {"en": "managed compounds", "zh": "有物业小区"},
     "place_unmanaged": {"en": "unmanaged compounds", "zh": "无物业小区"},
     "every_day": {"en": "every day", "zh": "每天"},
+    # the plan workbook (roster/io/workbook.py, roster/io/template.py): sheet names, the
+    # English ones being the file names; the reader accepts both
+    "plan_sheet_settings": {"en": "settings", "zh": "设置"},
+    "plan_sheet_profiles": {"en": "profiles", "zh": "限制档案"},
+    "plan_sheet_staff": {"en": "staff", "zh": "人员名单"},
+    "plan_sheet_compounds": {"en": "compounds", "zh": "小区"},
+    "plan_sheet_shifts": {"en": "shifts", "zh": "班次"},
+    "plan_sheet_demand": {"en": "demand", "zh": "需求"},
+    "plan_sheet_absences": {"en": "absences", "zh": "缺勤"},
+    "plan_sheet_requests": {"en": "requests", "zh": "意愿"},
+    "plan_sheet_history": {"en": "history", "zh": "上期排班"},
+    "plan_sheet_fixed": {"en": "fixed", "zh": "固定排班"},
+    "plan_sheet_pairs": {"en": "pairs", "zh": "搭配"},
+    "plan_sheet_readme": {"en": "README", "zh": "说明"},
+    "sheet_named": {"en": "{sheet} sheet", "zh": "{sheet} 工作表"},
+    "template_written": {
+        "en": "Wrote {file}. Fill it in, then check it: roster validate {file}",
+        "zh": "已写入 {file}。填写后检查：roster validate {file}",
+    },
 }
 
 

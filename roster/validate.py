@@ -100,11 +100,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "a plan is a folder with plan.toml and CSV files, or an .xlsx workbook",
         "zh": "计划应是一个包含 plan.toml 和 CSV 文件的文件夹，或一个 .xlsx 工作簿",
     },
-    "xlsx_unsupported": {
-        "en": "reading a plan from an .xlsx workbook is not supported yet; "
-        "use a folder with plan.toml and CSV files",
-        "zh": "暂不支持从 .xlsx 工作簿读取计划，请使用包含 plan.toml 和 CSV 文件的文件夹",
-    },
     "missing_file": {"en": "required file is missing", "zh": "缺少这个必需的文件"},
     "unreadable": {"en": "cannot be read ({error})", "zh": "无法读取（{error}）"},
     "bad_encoding": {

@@ -518,7 +518,6 @@ def test_one_problem_one_line(tmp_path: Path, key: str, change: Change, expected
 TESTED_BELOW = {
     "not_found",
     "not_a_plan",
-    "xlsx_unsupported",
     "bad_encoding",
     "workbook_not_csv",
     "no_compounds",
@@ -543,13 +542,11 @@ def test_not_found(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: no such folder or file"]
 
 
-def test_workbook_not_yet(tmp_path: Path) -> None:
+def test_workbook_not_a_zip(tmp_path: Path) -> None:
     book = tmp_path / "plan.xlsx"
     book.write_bytes(b"PK\x03\x04")
-    assert problems_of(book) == [
-        f"{book}: reading a plan from an .xlsx workbook is not supported yet; "
-        "use a folder with plan.toml and CSV files"
-    ]
+    [line] = problems_of(book)
+    assert line.startswith("plan.xlsx: is not an .xlsx workbook that can be read (")
 
 
 def test_not_a_plan(tmp_path: Path) -> None:

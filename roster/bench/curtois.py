@@ -257,7 +257,17 @@ def to_plan(instance: Instance) -> Plan:
             over_cover=weight_over,
             request=1,
             convex_shortfall=False,
-            **dict.fromkeys(_UNUSED_WEIGHTS, 0),
+            # Nothing else costs: no gates, no previous roster, no fairness, no pairs.
+            empty_watch=0,
+            change=0,
+            change_next_24h=0,
+            fair_hours=0,
+            fair_nights=0,
+            fair_weekends=0,
+            fair_24h=0,
+            together=0,
+            home_compound=0,
+            compound_switch=0,
         ),
         tiers=(LEVEL,),
         staff=tuple(Staff(id=e.id, name=e.id, overrides=_limits(e)) for e in instance.staff),
@@ -290,20 +300,6 @@ def to_plan(instance: Instance) -> Plan:
             for r in rows
         ),
     )
-
-
-_UNUSED_WEIGHTS = [
-    "empty_watch",
-    "change",
-    "change_next_24h",
-    "fair_hours",
-    "fair_nights",
-    "fair_weekends",
-    "fair_24h",
-    "together",
-    "home_compound",
-    "compound_switch",
-]
 
 
 def _limits(e: Employee) -> Limits:

@@ -1,8 +1,10 @@
 """Reading plans and rosters from files (and, in ``write``, writing outputs atomically).
 
 ``load_plan`` is the one entry point for a plan, whatever its form: a folder of CSV files
-with ``plan.toml`` now, an ``.xlsx`` workbook later. Both produce the same rows of text for
-:mod:`roster.io.tables`, which turns them into a validated :class:`~roster.model.Plan`.
+with ``plan.toml`` (:mod:`roster.io.folder`), or one ``.xlsx`` workbook
+(:mod:`roster.io.workbook`, laid out as :mod:`roster.io.template` writes it). Both produce
+the same rows of text for :mod:`roster.io.tables`, which turns them into a validated
+:class:`~roster.model.Plan`.
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from roster.io.folder import PLAN_FILE, read_folder, read_roster_csv
+from roster.io.workbook import read_workbook
 from roster.model import Plan
 from roster.validate import PlanError, Problem, message
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# An old .xls (or a password-protected workbook) goes to the workbook reader too, which
+# says how to save it instead.
+_OLD_WORKBOOK = ".xls"
 
 
 def load_plan(path: Path) -> Plan:
@@ -21,7 +27,7 @@ def load_plan(path: Path) -> Plan:
 
     Args:
         path: A plan folder (``plan.toml`` + CSV files), that folder's ``plan.toml``, or an
-            ``.xlsx`` workbook (not supported yet: a clear problem says so).
+            ``.xlsx`` workbook.
 
     Raises:
         PlanError: With every problem found; nothing is ever half-loaded.
@@ -33,8 +39,8 @@ def load_plan(path: Path) -> Plan:
         return read_folder(path)
     if path.name == PLAN_FILE:
         return read_folder(path.parent)
-    if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        raise PlanError([Problem(name, None, None, None, message("xlsx_unsupported"))])
+    if path.suffix.lower() in (*WORKBOOK_SUFFIXES, _OLD_WORKBOOK):
+        return read_workbook(path)
     raise PlanError([Problem(name, None, None, None, message("not_a_plan"))])
 
 
