@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, ClassVar
 from constraints._labels import clock
 from roster.i18n import Lang, Text
 from roster.index import Person, PlanIndex, Post
-from roster.rules import Rule, Violation
+from roster.rules import Rule
 
 if TYPE_CHECKING:
-    from roster.roster import Roster
+    pass
 
 
 class EarliestStart(Rule):
@@ -36,4 +36,3 @@ class EarliestStart(Rule):
         if earliest is not None and post.slot.shift.start < earliest:
             return self.text("earliest_start", time=clock(earliest))
         return None
-

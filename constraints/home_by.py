@@ -14,10 +14,10 @@ from constraints._labels import clock
 from roster.i18n import Lang, Text
 from roster.index import Person, PlanIndex, Post
 from roster.model import MINUTES_PER_DAY
-from roster.rules import Rule, Violation
+from roster.rules import Rule
 
 if TYPE_CHECKING:
-    from roster.roster import Roster
+    pass
 
 
 class HomeBy(Rule):
@@ -36,4 +36,3 @@ class HomeBy(Rule):
         if latest is not None and slot.end > slot.day * MINUTES_PER_DAY + latest:
             return self.text("home_by", time=clock(latest))
         return None
-

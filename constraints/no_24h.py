@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from roster.i18n import Lang, Text
 from roster.index import Person, PlanIndex, Post
-from roster.rules import Rule, Violation
+from roster.rules import Rule
 
 if TYPE_CHECKING:
-    from roster.roster import Roster
+    pass
 
 
 class No24h(Rule):
@@ -31,4 +31,3 @@ class No24h(Rule):
         if person.limits.no_24h and post.slot.full_day:
             return self.text("no_24h")
         return None
-

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from roster.i18n import Lang, Text
 from roster.index import Person, PlanIndex, Post
-from roster.rules import Rule, Violation
+from roster.rules import Rule
 
 if TYPE_CHECKING:
-    from roster.roster import Roster
+    pass
 
 
 class NoNights(Rule):
@@ -31,4 +31,3 @@ class NoNights(Rule):
         if person.limits.no_nights and post.slot.night:
             return self.text("no_nights")
         return None
-

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from roster.i18n import Lang, Text
 from roster.index import Person, PlanIndex, Post
-from roster.rules import Rule, Violation
+from roster.rules import Rule
 
 if TYPE_CHECKING:
-    from roster.roster import Roster
+    pass
 
 
 class Skills(Rule):
@@ -33,4 +33,3 @@ class Skills(Rule):
         if needed and needed.isdisjoint(person.staff.skills):
             return self.text("missing", skill="/".join(sorted(needed)))
         return None
-

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from roster.i18n import Lang, Text
 from roster.index import Person, PlanIndex, Post
-from roster.rules import Rule, Violation
+from roster.rules import Rule
 
 if TYPE_CHECKING:
-    from roster.roster import Roster
+    pass
 
 WEEKDAY_NAMES: dict[Lang, tuple[str, ...]] = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -39,4 +39,3 @@ class WeekdaysOff(Rule):
             name = Text({"en": WEEKDAY_NAMES["en"][weekday], "zh": WEEKDAY_NAMES["zh"][weekday]})
             return self.text("weekday_off", weekday=name)
         return None
-

@@ -25,9 +25,13 @@ app = typer.Typer(
 
 PlanArg = Annotated[
     Path,
-    typer.Argument(help="A plan folder (plan.toml + CSV files) or an .xlsx workbook.", show_default=False),
+    typer.Argument(
+        help="A plan folder (plan.toml + CSV files) or an .xlsx workbook.", show_default=False
+    ),
 ]
-LangOpt = Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the plan's title).")]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", help="zh or en (default: from the plan's title).")
+]
 
 
 @app.command()
@@ -51,10 +55,14 @@ def validate(plan: PlanArg, lang: LangOpt = None) -> None:
 def solve(
     plan: PlanArg,
     out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
-    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds for the whole solve.")] = 30.0,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds for the whole solve.")
+    ] = 30.0,
     workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same roster).")] = 0,
-    strict: Annotated[bool, typer.Option("--strict", help="Critical coverage becomes a hard rule.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Critical coverage becomes a hard rule.")
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Generate the roster of a plan: roster.csv, gaps.csv, solve.json and more in --out."""
@@ -66,7 +74,11 @@ def solve(
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed, strict=strict)
     try:
         outcome = solve_plan(
-            plan, out, all_rules(), config, lang=chosen,
+            plan,
+            out,
+            all_rules(),
+            config,
+            lang=chosen,
             on_progress=ProgressPrinter(lambda line: typer.echo(line, err=True)),
         )
     except PlanError as error:
@@ -94,15 +106,22 @@ def solve(
 def reschedule(
     plan: PlanArg,
     roster: Annotated[Path, typer.Argument(help="The published roster.csv.", show_default=False)],
-    absent: Annotated[list[str], typer.Option("--absent", help="Staff id of who fell ill (repeatable).")],
-    start: Annotated[str, typer.Option("--from", help="From when: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")],
+    absent: Annotated[
+        list[str], typer.Option("--absent", help="Staff id of who fell ill (repeatable).")
+    ],
+    start: Annotated[
+        str, typer.Option("--from", help="From when: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
+    ],
     end: Annotated[
-        str | None, typer.Option("--to", help="Until when (a date counts whole; default: end of period).")
+        str | None,
+        typer.Option("--to", help="Until when (a date counts whole; default: end of period)."),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs (not the roster's).")] = Path(
-        "out-repaired"
-    ),
-    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds for the whole solve.")] = 10.0,
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the outputs (not the roster's).")
+    ] = Path("out-repaired"),
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds for the whole solve.")
+    ] = 10.0,
     workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
     lang: LangOpt = None,
@@ -124,7 +143,13 @@ def reschedule(
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
     try:
         outcome = reschedule_plan(
-            plan, roster, absences, out, all_rules(), config, lang=chosen,
+            plan,
+            roster,
+            absences,
+            out,
+            all_rules(),
+            config,
+            lang=chosen,
             on_progress=ProgressPrinter(lambda line: typer.echo(line, err=True)),
         )
     except PlanError as error:
@@ -221,8 +246,13 @@ def check(
         typer.echo(line)
     if losses:
         tried = resilience(
-            outcome.plan, report.roster.assignments(), rules, moment=when,
-            time_limit=time_limit, seed=seed, lang=used,
+            outcome.plan,
+            report.roster.assignments(),
+            rules,
+            moment=when,
+            time_limit=time_limit,
+            seed=seed,
+            lang=used,
             on_loss=lambda loss: typer.echo(progress_line(loss, used), err=True),
         )
         for line in tried.lines(used):
@@ -330,7 +360,7 @@ def _lang(value: str | None) -> Lang | None:
     if value not in LANGS:
         typer.echo(f"--lang must be one of {', '.join(LANGS)}, not {value!r}", err=True)
         raise typer.Exit(2)
-    return value  # type: ignore[return-value]
+    return value
 
 
 def _print_problems(error: PlanError, lang: Lang | None) -> None:
@@ -394,7 +424,10 @@ def bench_curtois(
     typer.echo(curtois.table_line(curtois.COLUMNS))
     try:
         rows = curtois.run(
-            instances or [], folder, config, rosters=rosters,
+            instances or [],
+            folder,
+            config,
+            rosters=rosters,
             on_row=lambda row: typer.echo(curtois.table_line(curtois.row_cells(row))),
         )
     except (FileNotFoundError, curtois.FormatError) as error:

@@ -26,7 +26,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{count} entries of the roster could not be read (fix them and check again):",
         "zh": "排班表中有 {count} 处无法读取（请修正后重新检查）：",
     },
-    "check_notes": {"en": "Read with a correction (please confirm):", "zh": "以下内容已按近似方式读取（请确认）："},
+    "check_notes": {
+        "en": "Read with a correction (please confirm):",
+        "zh": "以下内容已按近似方式读取（请确认）：",
+    },
     "check_duplicate": {
         "en": "{staff} is listed twice on {date} {shift} at {place}; counted once",
         "zh": "{staff} 在 {date}{shift}（{place}）重复出现，只计一次",
@@ -97,12 +100,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{name} ({id}): {count} critical posts would go short{unproven}",
         "zh": "{name}（{id}）：关键岗位将有 {count} 个缺人{unproven}",
     },
-    "res_unproven": {"en": " (the best repair found in the time limit)", "zh": "（时限内找到的最好结果）"},
+    "res_unproven": {
+        "en": " (the best repair found in the time limit)",
+        "zh": "（时限内找到的最好结果）",
+    },
     "res_unknown": {
         "en": "{name} ({id}): not decided within the time limit",
         "zh": "{name}（{id}）：时限内未能判定",
     },
-    "res_progress": {"en": "  {name}: {verdict} ({seconds:.1f}s)", "zh": "  {name}：{verdict}（{seconds:.1f} 秒）"},
+    "res_progress": {
+        "en": "  {name}: {verdict} ({seconds:.1f}s)",
+        "zh": "  {name}：{verdict}（{seconds:.1f} 秒）",
+    },
     "res_absorbed": {"en": "can be absorbed", "zh": "可以弥补"},
     "res_breaks": {"en": "cannot be absorbed", "zh": "无法弥补"},
     "res_unknown_short": {"en": "not decided in time", "zh": "时限内未判定"},
@@ -138,7 +147,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "explain_skill": {"en": " (skill {skill})", "zh": "（{skill}）"},
     "explain_names": {"en": " ({names})", "zh": "（{names}）"},
     "explain_others": {"en": "; the others: {reasons}", "zh": "；其他人：{reasons}"},
-    "explain_reason_count": {"en": "{reason} ×{count} ({names})", "zh": "{reason} ×{count}（{names}）"},
+    "explain_reason_count": {
+        "en": "{reason} ×{count} ({names})",
+        "zh": "{reason} ×{count}（{names}）",
+    },
     "explain_capacity": {
         "en": "; but under the limits below at most {supply} person-shifts are possible",
         "zh": "；但按下列限制最多只有{supply}人次",
@@ -147,7 +159,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "At most {max} people at {place} on {date} {shift}.",
         "zh": "{place} {date}{shift}最多{max}人。",
     },
-    "explain_limit": {"en": "{title}: {phrase}{note}: {names}.", "zh": "{title}：{phrase}{note}：{names}。"},
+    "explain_limit": {
+        "en": "{title}: {phrase}{note}: {names}.",
+        "zh": "{title}：{phrase}{note}：{names}。",
+    },
     "explain_history_note": {
         "en": " (the previous roster's duties count)",
         "zh": "（上期排班的班次也计入）",
@@ -314,14 +329,23 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Status: {status} in {seconds:.1f}s{note}",
         "zh": "求解状态：{status}，用时 {seconds:.1f} 秒{note}",
     },
-    "interrupted": {"en": " (stopped by Ctrl-C: best roster so far)", "zh": "（已按 Ctrl-C 停止：保存目前最好的排班）"},
-    "time_limit": {"en": " (time limit reached: not proven optimal)", "zh": "（到达时间上限：未证明最优）"},
+    "interrupted": {
+        "en": " (stopped by Ctrl-C: best roster so far)",
+        "zh": "（已按 Ctrl-C 停止：保存目前最好的排班）",
+    },
+    "time_limit": {
+        "en": " (time limit reached: not proven optimal)",
+        "zh": "（到达时间上限：未证明最优）",
+    },
     "summary_coverage": {
         "en": "Coverage {priority}: {percent:.1f}% ({missing} of {required} person-shifts missing)",
         "zh": "{priority}岗位覆盖率：{percent:.1f}%（{required} 人次中缺 {missing} 人次）",
     },
     "summary_gaps": {"en": "Gaps: {count} posts short", "zh": "缺口：{count} 个岗位人手不足"},
-    "summary_no_gaps": {"en": "Gaps: none — every post is covered", "zh": "缺口：无，所有岗位均已覆盖"},
+    "summary_no_gaps": {
+        "en": "Gaps: none — every post is covered",
+        "zh": "缺口：无，所有岗位均已覆盖",
+    },
     "summary_written": {"en": "Written to {folder}: {files}", "zh": "已写入 {folder}：{files}"},
     "no_roster": {
         "en": "No roster found ({status}). Try a longer --time-limit, or run `roster explain` if --strict.",

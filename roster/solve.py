@@ -160,8 +160,8 @@ def solve(
                 # Hold this level at what it reached, and start the next one from here,
                 # hinting every variable (not only assignments) so the hint is complete.
                 if level:
-                    model.cp.add(objective <= value)  # type: ignore[operator]
-                model.cp.clear_hints()
+                    model.cp.add(objective <= value)
+                model.cp.clear_hints()  # type: ignore[no-untyped-call]
                 for i in range(len(model.cp.proto.variables)):
                     var = model.cp.get_int_var_from_proto_index(i)
                     model.cp.add_hint(var, solver.value(var))

@@ -130,7 +130,7 @@ def test_a_move_is_one_change() -> None:
     plan = tiny_plan(
         shifts=(DAY,),
         compounds=(Compound(id="A", name="A小区"), Compound(id="B", name="B小区")),
-        demand=(Demand(place="*", shift="D", min=1, priority="critical"),),  # type: ignore[arg-type]
+        demand=(Demand(place="*", shift="D", min=1, priority="critical"),),
     )
     published = _published(plan, [("s1", 0, "D", "A"), ("s2", 0, "D", "B")])
     index = PlanIndex(repair_plan(plan, published, []))

@@ -42,8 +42,21 @@ def test_ill_from_wednesday(published: Path, tmp_path: Path) -> None:
     out = tmp_path / "repaired"
     result = CliRunner().invoke(
         app,
-        ["reschedule", str(EXAMPLE), str(published), "--absent", ill, "--from", "2026-02-11",
-         "--out", str(out), "--time-limit", "10", "--seed", "1"],
+        [
+            "reschedule",
+            str(EXAMPLE),
+            str(published),
+            "--absent",
+            ill,
+            "--from",
+            "2026-02-11",
+            "--out",
+            str(out),
+            "--time-limit",
+            "10",
+            "--seed",
+            "1",
+        ],
     )
     assert result.exit_code == 0, result.output
     after = _rows(out / "roster.csv")
@@ -54,7 +67,9 @@ def test_ill_from_wednesday(published: Path, tmp_path: Path) -> None:
     # Monday and Tuesday are exactly as published; the ill person has nothing from Wednesday.
     early = {key(r) for r in before if dt.date.fromisoformat(r["date"]) < WEDNESDAY}
     assert {key(r) for r in after if dt.date.fromisoformat(r["date"]) < WEDNESDAY} == early
-    assert not [r for r in after if r["staff_id"] == ill and dt.date.fromisoformat(r["date"]) >= WEDNESDAY]
+    assert not [
+        r for r in after if r["staff_id"] == ill and dt.date.fromisoformat(r["date"]) >= WEDNESDAY
+    ]
     # Few changes: not more than two per shift the ill person had left (one off, one on).
     changes = _rows(out / "changes.csv")
     assert 0 < len(changes) <= 2 * remaining
@@ -67,8 +82,17 @@ def test_ill_from_wednesday(published: Path, tmp_path: Path) -> None:
 def test_output_folder_must_differ_from_the_rosters(published: Path) -> None:
     result = CliRunner().invoke(
         app,
-        ["reschedule", str(EXAMPLE), str(published), "--absent", "s01", "--from", "2026-02-11",
-         "--out", str(published.parent)],
+        [
+            "reschedule",
+            str(EXAMPLE),
+            str(published),
+            "--absent",
+            "s01",
+            "--from",
+            "2026-02-11",
+            "--out",
+            str(published.parent),
+        ],
     )
     assert result.exit_code == 2
 
@@ -76,8 +100,19 @@ def test_output_folder_must_differ_from_the_rosters(published: Path) -> None:
 def test_unknown_absent_person_is_bad_input(published: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app,
-        ["reschedule", str(EXAMPLE), str(published), "--absent", "nobody", "--from", "2026-02-11",
-         "--out", str(tmp_path / "x"), "--lang", "en"],
+        [
+            "reschedule",
+            str(EXAMPLE),
+            str(published),
+            "--absent",
+            "nobody",
+            "--from",
+            "2026-02-11",
+            "--out",
+            str(tmp_path / "x"),
+            "--lang",
+            "en",
+        ],
     )
     assert result.exit_code == 2
     assert 'unknown staff id "nobody"' in result.output
