@@ -3,7 +3,9 @@
 A weekend is the Saturday and Sunday of one calendar week; it is worked when a duty starts
 on either day (a Friday night shift that ends on Saturday morning does not count). A weekend
 that lies only partly in the period counts as well; with ``history.csv``, a duty on the
-Saturday just before a period that starts on a Sunday makes that weekend worked.
+Saturday just before a period that starts on a Sunday makes that weekend worked. History
+cannot be undone: when it alone already reaches the limit, the period may add no weekend,
+and only a weekend the period adds is a violation.
 """
 
 from __future__ import annotations
@@ -55,21 +57,23 @@ class Weekends(Rule):
             if limit is None:
                 continue
             before = {d.slot.day for d in index.history if d.person == person.idx}
-            worked: list[Expr] = []
+            used = 0  # weekends already worked in history
+            added: list[Expr] = []  # 1 for each other weekend the period works
             for saturday, days in weekends(index):
-                if any(day < 0 and day in before for day in days):
-                    worked.append(1)  # already worked on that Saturday, in history
+                if any(day in before for day in days):
+                    used += 1
                     continue
                 flags = [model.works_on(person, day) for day in days if day >= 0]
                 flags = [f for f in flags if not isinstance(f, int)]
                 if len(flags) == 1:
-                    worked.append(flags[0])
+                    added.append(flags[0])
                 elif flags:
                     weekend = model.new_bool(f"weekend[{person.id},{saturday}]")
                     model.cp.add_max_equality(weekend, flags)
-                    worked.append(weekend)
-            if len(worked) > limit:  # fewer can never break it: no constraint needed
-                model.require(sum(worked) <= limit, self.name, person.id)  # type: ignore[arg-type]
+                    added.append(weekend)
+            allowed = max(0, limit - used)
+            if len(added) > allowed:  # fewer can never break it: no constraint needed
+                model.require(sum(added) <= allowed, self.name, person.id)  # type: ignore[arg-type]
 
     def violations(self, roster: Roster) -> list[Violation]:
         index = roster.index
@@ -78,9 +82,11 @@ class Weekends(Rule):
             limit = person.limits.max_weekends
             if limit is None:
                 continue
+            before = {d.slot.day for d in index.history if d.person == person.idx}
             days_worked = roster.days_worked(person.idx)
             worked = [sat for sat, days in weekends(index) if any(d in days_worked for d in days)]
-            if len(worked) > limit:
+            used = sum(1 for _, days in weekends(index) if any(d in before for d in days))
+            if len(worked) - used > max(0, limit - used):
                 text = self.text(
                     "over",
                     staff=person.staff.name,
@@ -93,9 +99,9 @@ class Weekends(Rule):
                         rule=self.name,
                         hard=True,
                         text=text,
-                        amount=len(worked) - limit,
+                        amount=len(worked) - max(limit, used),
                         staff=(person.id,),
-                        date=worked[limit],
+                        date=worked[max(limit, used)],
                     )
                 )
         return found

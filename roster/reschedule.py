@@ -34,7 +34,14 @@ def repair_plan(
     """The plan to solve for a repair: new absences added, the published roster as baseline,
     frozen before the earliest new absence."""
     period_end = dt.datetime.combine(plan.start + dt.timedelta(days=plan.days), dt.time())
-    added = tuple(Absence(staff=a.staff, start=a.start, end=a.end or period_end) for a in absences)
+    added = tuple(
+        Absence(
+            staff=a.staff,
+            start=_after_duty_under_way(plan, published, a.staff, a.start),
+            end=a.end or period_end,
+        )
+        for a in absences
+    )
     return plan.model_copy(
         update={
             "absences": (*plan.absences, *added),
@@ -42,6 +49,24 @@ def repair_plan(
             "frozen_until": min(a.start for a in absences) if absences else None,
         }
     )
+
+
+def _after_duty_under_way(
+    plan: Plan, published: Sequence[Assignment], staff: str, moment: dt.datetime
+) -> dt.datetime:
+    """When the absence can start: a duty the person began before ``moment`` is frozen as
+    worked, so the absence starts when that duty ends."""
+    shifts = {s.id: s for s in plan.shifts}
+    start = moment
+    for row in published:
+        shift = shifts.get(row.shift)
+        if row.staff_id != staff or shift is None:
+            continue
+        began = dt.datetime.combine(row.date, dt.time()) + dt.timedelta(minutes=shift.start)
+        ends = began + dt.timedelta(minutes=shift.minutes)
+        if began < moment < ends:
+            start = max(start, ends)
+    return start
 
 
 @dataclass(frozen=True)

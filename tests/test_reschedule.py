@@ -141,3 +141,17 @@ def test_a_move_is_one_change() -> None:
     assert [v.amount for v in found] == [1, 1]
     assert sum(v.cost for v in found) == 2 * plan.weights.change_next_24h
     assert_model_agrees(index, all_rules(), moved)
+
+
+def test_a_night_under_way_is_kept_and_the_absence_starts_after_it() -> None:
+    """s1 is on the Monday night (20:00–08:00) and falls ill Tuesday 00:00: the night was
+    under way, so it stays; Tuesday's duties go to s2."""
+    plan = tiny_plan(days=2, staff=people(2))
+    published = _published(
+        plan, [("s1", 0, "N", "A"), ("s2", 0, "D", "A"), ("s2", 1, "D", "A"), ("s1", 1, "N", "A")]
+    )
+    ill = dt.datetime.combine(MONDAY + dt.timedelta(days=1), dt.time())
+    roster = _repair(plan, published, [NewAbsence("s1", ill)])
+    rows = {(a.staff_id, (a.date - MONDAY).days, a.shift) for a in roster.assignments()}
+    assert ("s1", 0, "N") in rows
+    assert not {r for r in rows if r[0] == "s1" and r[1] == 1}

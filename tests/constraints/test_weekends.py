@@ -76,3 +76,16 @@ def test_history_saturday_makes_the_weekend_worked() -> None:
     assert over(index, [(6, "D")]) == [1]
     assert over(index, [(0, "D")]) == []
     assert over(index, [(3, "D")]) == []
+
+
+def test_history_alone_over_the_limit_is_no_violation() -> None:
+    # No weekends allowed, but s1 worked the Saturday before the period (a Sunday): that
+    # weekend is history's doing; only a weekend the period adds is a violation.
+    saturday = MONDAY - dt.timedelta(days=2)
+    history = (Assignment(date=saturday, shift="D", place="A", staff_id="s1"),)
+    staff = (limited("s1", max_weekends=0),)
+    plan = tiny_plan(staff=staff, days=7, shifts=(DAY,), history=history)
+    index = PlanIndex(plan.model_copy(update={"start": MONDAY - dt.timedelta(days=1)}))
+    assert over(index, []) == []
+    assert over(index, [(0, "D")]) == []  # the Sunday of that same weekend
+    assert over(index, [(6, "D")]) == [1]
