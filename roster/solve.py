@@ -101,8 +101,14 @@ class _Callback(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         if self.report:
-            self.report(Progress(self.level, self.objective_value, self.best_objective_bound,
-                                 time.monotonic() - self.started))
+            self.report(
+                Progress(
+                    self.level,
+                    self.objective_value,
+                    self.best_objective_bound,
+                    time.monotonic() - self.started,
+                )
+            )
 
 
 def solve(
