@@ -437,3 +437,91 @@ def bench_curtois(
         curtois.write_results(out, rows)
     if any(row.objective is None or row.hard for row in rows):
         raise typer.Exit(1)
+
+
+@bench_app.command("examples")
+def bench_examples(
+    plans: Annotated[
+        list[Path], typer.Argument(help="Plan folders or workbooks.", show_default=False)
+    ],
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds per plan.")] = 30.0,
+    workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+) -> None:
+    """Solve plans and print how every level ended (status, objective, bound, seconds)."""
+    from constraints import all_rules
+    from roster.bench.examples import bench_examples as run
+    from roster.bench.examples import critical_gaps
+    from roster.check import hard_violations
+    from roster.solve import SolverConfig
+
+    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
+    typer.echo("| plan | level | status | objective | bound | seconds |")
+    typer.echo("|---|---|---|---:|---:|---:|")
+    try:
+        runs = run(
+            plans,
+            all_rules(),
+            config,
+            lambda r: typer.echo(
+                f"| {r.example} | {r.level} | {r.status} "
+                f"| {r.objective} | {r.bound} | {r.seconds} |"
+            ),
+        )
+    except PlanError as error:
+        _print_problems(error, None)
+        raise typer.Exit(2) from None
+    for path, result, violations in runs:
+        typer.echo(
+            f"{path.name}: {result.status.value} in {result.seconds:.1f} s; "
+            f"hard violations {len(hard_violations(violations))}, "
+            f"critical people missing {critical_gaps(violations)}"
+        )
+
+
+@bench_app.command("reschedule")
+def bench_reschedule(
+    plan: PlanArg,
+    start: Annotated[str, typer.Option("--from", help="When each person falls ill.")],
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds per repair.")] = 10.0,
+    workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+) -> None:
+    """Each person in turn falls ill: changes a repair needs against the duties they had left."""
+    from constraints import all_rules
+    from roster.bench.examples import bench_reschedule as run
+    from roster.solve import SolverConfig
+
+    try:
+        moment = _moment(start, "--from", end_of_day=False)
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    solve_config = SolverConfig(time_limit=30, workers=workers, seed=seed)
+    repair_config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
+    typer.echo(
+        "| ill | duties left | changes | changes/duty | critical missing "
+        "| hard | stability | seconds |"
+    )
+    typer.echo("|---|---:|---:|---:|---:|---:|---|---:|")
+    try:
+        rows = run(
+            plan,
+            moment,
+            all_rules(),
+            solve_config,
+            repair_config,
+            lambda r: typer.echo(
+                f"| {r.staff_id} | {r.remaining} | {r.changes} | {r.ratio:.2f} | {r.critical_gaps} "
+                f"| {r.hard} | {r.stability_status} | {r.seconds} |"
+            ),
+        )
+    except PlanError as error:
+        _print_problems(error, None)
+        raise typer.Exit(2) from None
+    within = sum(1 for r in rows if 0 <= r.changes <= 2 * r.remaining)
+    slowest = max((r.seconds for r in rows), default=0.0)
+    typer.echo(
+        f"{within} of {len(rows)} repairs within 2 changes per duty left; "
+        f"critical missing in {sum(1 for r in rows if r.critical_gaps)}; slowest {slowest} s"
+    )
