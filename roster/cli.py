@@ -107,11 +107,11 @@ def reschedule(
     plan: PlanArg,
     roster: Annotated[Path, typer.Argument(help="The published roster.csv.", show_default=False)],
     absent: Annotated[
-        list[str], typer.Option("--absent", help="Staff id of who fell ill (repeatable).")
-    ],
+        list[str] | None, typer.Option("--absent", help="Staff id of who fell ill (repeatable).")
+    ] = None,
     start: Annotated[
-        str, typer.Option("--from", help="From when: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
-    ],
+        str | None, typer.Option("--from", help="From when: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
+    ] = None,
     end: Annotated[
         str | None,
         typer.Option("--to", help="Until when (a date counts whole; default: end of period)."),
@@ -119,6 +119,12 @@ def reschedule(
     out: Annotated[
         Path, typer.Option("--out", help="Folder for the outputs (not the roster's).")
     ] = Path("out-repaired"),
+    absences_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--absences", help="Several absences at once, as absences.csv (staff,from,to)."
+        ),
+    ] = None,
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Seconds for the whole solve.")
     ] = 10.0,
@@ -128,20 +134,31 @@ def reschedule(
 ) -> None:
     """Repair a published roster when someone falls ill, changing as few duties as possible."""
     from constraints import all_rules
+    from roster.io.folder import read_absences_csv
     from roster.pipeline import ProgressPrinter, RosterBug, reschedule_plan, reschedule_summary
     from roster.reschedule import NewAbsence
     from roster.solve import SolverConfig
 
     chosen = _lang(lang)
+    if not absent and absences_file is None:
+        typer.echo("Say who is absent: --absent ID --from WHEN, or --absences FILE.", err=True)
+        raise typer.Exit(2)
+    if absent and start is None:
+        typer.echo("--absent needs --from WHEN.", err=True)
+        raise typer.Exit(2)
     try:
-        first = _moment(start, "--from", end_of_day=False)
+        first = _moment(start, "--from", end_of_day=False) if start else None
         last = _moment(end, "--to", end_of_day=True) if end else None
     except ValueError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
-    absences = [NewAbsence(staff_id, first, last) for staff_id in absent]
+    absences = [NewAbsence(staff_id, first, last) for staff_id in absent or [] if first]
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
     try:
+        if absences_file is not None:
+            absences += [
+                NewAbsence(a.staff, a.start, a.end) for a in read_absences_csv(absences_file)
+            ]
         outcome = reschedule_plan(
             plan,
             roster,

@@ -121,3 +121,36 @@ def test_unknown_absent_person_is_bad_input(published: Path, tmp_path: Path) -> 
     assert result.exit_code == 2
     assert 'unknown staff id "nobody"' in result.output
     assert not (tmp_path / "x").exists()
+
+
+def test_several_absences_from_a_file(published: Path, tmp_path: Path) -> None:
+    """--absences takes absences.csv rows; each person is off for their own span only."""
+    spans = tmp_path / "ill.csv"
+    spans.write_text(
+        "staff,from,to,reason\ns23,2026-02-12,2026-02-13,private\ns26,2026-02-14 08:00,2026-02-15,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "repaired"
+    result = CliRunner().invoke(
+        app,
+        [
+            "reschedule",
+            str(EXAMPLE),
+            str(published),
+            "--absences",
+            str(spans),
+            "--out",
+            str(out),
+            "--time-limit",
+            "10",
+            "--seed",
+            "1",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    after = _rows(out / "roster.csv")
+    assert not [
+        r for r in after if r["staff_id"] == "s23" and r["date"] in ("2026-02-12", "2026-02-13")
+    ]
+    assert not [r for r in after if r["staff_id"] == "s26" and r["date"] >= "2026-02-14"]
+    assert "private" not in (out / "changes.csv").read_text(encoding="utf-8-sig")

@@ -13,8 +13,16 @@ import re
 import tomllib
 from pathlib import Path
 
-from roster.io.tables import TABLES, Row, Settings, Sheet, assignments_from_sheet, plan_from_tables
-from roster.model import Assignment, Plan
+from roster.io.tables import (
+    TABLES,
+    Row,
+    Settings,
+    Sheet,
+    absences_from_sheet,
+    assignments_from_sheet,
+    plan_from_tables,
+)
+from roster.model import Absence, Assignment, Plan
 from roster.validate import Problem, message
 
 PLAN_FILE = "plan.toml"
@@ -47,6 +55,15 @@ def read_roster_csv(path: Path) -> list[Assignment]:
         PlanError: With every bad row, or why the file cannot be read.
     """
     return assignments_from_sheet(read_csv_sheet(path))
+
+
+def read_absences_csv(path: Path) -> list[Absence]:
+    """Absences in the ``absences.csv`` format (``roster reschedule --absences FILE``).
+
+    Raises:
+        PlanError: With every bad row, or why the file cannot be read.
+    """
+    return absences_from_sheet(read_csv_sheet(path))
 
 
 def decode(data: bytes) -> str:

@@ -790,3 +790,17 @@ def assignments_from_sheet(sheet: Sheet) -> list[Assignment]:
     if loaded.problems:
         raise PlanError(sorted(unique(loaded.problems), key=problem_order([sheet.name])))
     return list(loaded.items)
+
+
+def absences_from_sheet(sheet: Sheet) -> list[Absence]:
+    """The absences of a sheet in the ``absences.csv`` format (staff, from, to, reason).
+
+    Raises:
+        PlanError: With every bad row.
+    """
+    loaded = load_table(TABLE_BY_NAME["absences"], sheet)
+    if not sheet.found and not loaded.problems:
+        loaded.problems.append(Problem(sheet.name, None, None, None, message("missing_file")))
+    if loaded.problems:
+        raise PlanError(sorted(unique(loaded.problems), key=problem_order([sheet.name])))
+    return list(loaded.items)
