@@ -127,7 +127,9 @@ def test_several_absences_from_a_file(published: Path, tmp_path: Path) -> None:
     """--absences takes absences.csv rows; each person is off for their own span only."""
     spans = tmp_path / "ill.csv"
     spans.write_text(
-        "staff,from,to,reason\ns23,2026-02-12,2026-02-13,private\ns26,2026-02-14 08:00,2026-02-15,\n",
+        "staff,from,to,reason\n"
+        "s23,2026-02-12,2026-02-13,private\n"
+        "s26,2026-02-14 08:00,2026-02-15,\n",
         encoding="utf-8",
     )
     out = tmp_path / "repaired"
