@@ -542,3 +542,68 @@ def bench_reschedule(
         f"{within} of {len(rows)} repairs within 2 changes per duty left; "
         f"critical missing in {sum(1 for r in rows if r.critical_gaps)}; slowest {slowest} s"
     )
+
+
+@app.command()
+def generate(
+    out: Annotated[Path, typer.Option("--out", help="New plan folder (must not hold files).")],
+    staff: Annotated[int, typer.Option("--staff", help="People.")] = 26,
+    compounds: Annotated[
+        int | None,
+        typer.Option("--compounds", help="Compounds (default: the example's 26 people per 8)."),
+    ] = None,
+    days: Annotated[int, typer.Option("--days", help="Days from Monday 2026-03-02.")] = 7,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same plan).")] = 0,
+) -> None:
+    """Write a realistic synthetic plan (invented people) in the proportions of the example."""
+    from roster.generate import compounds_for, generate_plan, write_plan
+
+    try:
+        plan = generate_plan(staff, compounds or compounds_for(staff), days, seed)
+        written = write_plan(plan, out)
+    except (ValueError, OutputError) as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(
+        f"{out}: {len(plan.staff)} staff, {len(plan.compounds)} compounds, {plan.days} days "
+        f"({len(written)} files)"
+    )
+
+
+def _numbers(text: str, option: str) -> list[int]:
+    try:
+        found = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        found = []
+    if not found or any(n <= 0 for n in found):
+        typer.echo(f"{option}: expected positive whole numbers separated by commas", err=True)
+        raise typer.Exit(2)
+    return found
+
+
+@bench_app.command("scale")
+def bench_scale(
+    ladder: Annotated[
+        str, typer.Option("--ladder", help="Staff sizes, comma-separated.")
+    ] = "50,200,500,1000",
+    days: Annotated[str, typer.Option("--days", help="Period lengths, comma-separated.")] = "7,28",
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds per size (building and solving).")
+    ] = 60.0,
+    workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the plans and the solver.")] = 0,
+) -> None:
+    """Solve generated plans of growing size: time to all critical posts covered, memory."""
+    from roster.bench.scale import TABLE_HEADER, samples_table, table_line
+    from roster.bench.scale import bench_scale as run
+    from roster.generate import compounds_for
+    from roster.solve import SolverConfig
+
+    sizes, lengths = _numbers(ladder, "--ladder"), _numbers(days, "--days")
+    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
+    typer.echo(TABLE_HEADER)
+    rows = run(sizes, lengths, config, compounds_for, seed, lambda r: typer.echo(table_line(r)))
+    typer.echo("")
+    typer.echo("Objective and bound over time (seconds from the start of the solve):")
+    typer.echo("")
+    typer.echo(samples_table(rows))

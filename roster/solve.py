@@ -145,8 +145,10 @@ def solve(
             objective = model.level_expr(level)
             model.cp.minimize(objective)
             # Earlier levels matter more: each may use half of what is left (or its even
-            # share, if larger); time a level does not need flows on to the next.
-            _set_parameters(solver, config, remaining * max(0.5, 1 / (len(levels) - k)))
+            # share, if larger), and all of it while there is no roster at all; time a
+            # level does not need flows on to the next.
+            share = 1.0 if result.roster is None else max(0.5, 1 / (len(levels) - k))
+            _set_parameters(solver, config, remaining * share)
             tier_started = time.monotonic()
             code = solver.solve(model.cp, _Callback(level, on_progress, started))
             status = Status(solver.status_name(code))
