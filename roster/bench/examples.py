@@ -78,6 +78,7 @@ class RepairRow:
     staff_id: str
     remaining: int
     changes: int
+    others: int
     critical_gaps: int
     hard: int
     stability_status: str
@@ -85,8 +86,8 @@ class RepairRow:
 
     @property
     def ratio(self) -> float:
-        """Changes per duty the ill person had left."""
-        return self.changes / self.remaining if self.remaining else 0.0
+        """Changes to other people's duties per duty the ill person had left."""
+        return self.others / self.remaining if self.remaining else 0.0
 
 
 def bench_reschedule(
@@ -112,13 +113,17 @@ def bench_reschedule(
         seconds = time.monotonic() - began
         stability = next((t.status.value for t in result.tiers if Tier.STABILITY in t.level), "-")
         if result.roster is None:
-            row = RepairRow(staff_id, remaining, -1, -1, -1, result.status.value, round(seconds, 2))
+            row = RepairRow(
+                staff_id, remaining, -1, -1, -1, -1, result.status.value, round(seconds, 2)
+            )
         else:
             violations = check(result.roster, rules)
+            changed = changes(result.roster)
             row = RepairRow(
                 staff_id,
                 remaining,
-                len(changes(result.roster)),
+                len(changed),
+                sum(1 for c in changed if c.staff_id != staff_id),
                 critical_gaps(violations),
                 len(hard_violations(violations)),
                 stability,
