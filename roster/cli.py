@@ -7,6 +7,8 @@ roster found; 2 bad input.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -67,12 +69,12 @@ def solve(
 ) -> None:
     """Generate the roster of a plan: roster.csv, gaps.csv, solve.json and more in --out."""
     from constraints import all_rules
-    from roster.pipeline import ProgressPrinter, RosterBug, solve_plan, solve_summary
+    from roster.pipeline import ProgressPrinter, solve_plan, solve_summary
     from roster.solve import SolverConfig
 
     chosen = _lang(lang)
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed, strict=strict)
-    try:
+    with _exit_on_errors(chosen):
         outcome = solve_plan(
             plan,
             out,
@@ -81,15 +83,6 @@ def solve(
             lang=chosen,
             on_progress=ProgressPrinter(lambda line: typer.echo(line, err=True)),
         )
-    except PlanError as error:
-        _print_problems(error, chosen)
-        raise typer.Exit(2) from None
-    except OutputError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
-    except RosterBug as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(3) from None
     for line in solve_summary(outcome):
         typer.echo(line)
     if outcome.result.roster is None:
@@ -135,7 +128,7 @@ def reschedule(
     """Repair a published roster when someone falls ill, changing as few duties as possible."""
     from constraints import all_rules
     from roster.io.folder import read_absences_csv
-    from roster.pipeline import ProgressPrinter, RosterBug, reschedule_plan, reschedule_summary
+    from roster.pipeline import ProgressPrinter, reschedule_plan, reschedule_summary
     from roster.reschedule import NewAbsence
     from roster.solve import SolverConfig
 
@@ -154,7 +147,7 @@ def reschedule(
         raise typer.Exit(2) from None
     absences = [NewAbsence(staff_id, first, last) for staff_id in absent or [] if first]
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
-    try:
+    with _exit_on_errors(chosen):
         if absences_file is not None:
             absences += [
                 NewAbsence(a.staff, a.start, a.end) for a in read_absences_csv(absences_file)
@@ -169,15 +162,6 @@ def reschedule(
             lang=chosen,
             on_progress=ProgressPrinter(lambda line: typer.echo(line, err=True)),
         )
-    except PlanError as error:
-        _print_problems(error, chosen)
-        raise typer.Exit(2) from None
-    except OutputError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
-    except RosterBug as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(3) from None
     for line in reschedule_summary(outcome):
         typer.echo(line)
     if outcome.result.roster is None:
@@ -369,6 +353,25 @@ def _moment(text: str, option: str, *, end_of_day: bool) -> dt.datetime:
         return dt.datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(f'{option} "{text}": expected YYYY-MM-DD or "YYYY-MM-DD HH:MM"') from None
+
+
+@contextmanager
+def _exit_on_errors(lang: Lang | None) -> Iterator[None]:
+    """Bad input or an output that would overwrite an input: exit 2 with every problem
+    listed; a roster the rules reject (a bug): exit 3."""
+    from roster.pipeline import RosterBug
+
+    try:
+        yield
+    except PlanError as error:
+        _print_problems(error, lang)
+        raise typer.Exit(2) from None
+    except OutputError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    except RosterBug as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(3) from None
 
 
 def _lang(value: str | None) -> Lang | None:
