@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from roster.i18n import LANGS, Lang
+from roster.i18n import LANGS, Lang, default_lang
 from roster.io.write import OutputError
 from roster.validate import PlanError
 
@@ -384,8 +384,9 @@ def _lang(value: str | None) -> Lang | None:
 
 
 def _print_problems(error: PlanError, lang: Lang | None) -> None:
+    chosen = lang or default_lang(error.title)
     for problem in error.problems:
-        typer.echo(problem.render(lang or "en"), err=True)
+        typer.echo(problem.render(chosen), err=True)
 
 
 def main() -> None:
