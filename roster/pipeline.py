@@ -163,6 +163,7 @@ def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
         "seed": result.config.seed,
         "time_limit": result.config.time_limit,
         "strict": result.config.strict,
+        "parameters": dict(result.config.extra),  # extra CP-SAT parameters, if any
         "input_hash": plan_hash(plan),
         "version": version("duty-roster"),
         "ortools": version("ortools"),
