@@ -7,15 +7,12 @@ touches CP-SAT.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from weakref import WeakKeyDictionary
 
 from roster.index import Person, PlanIndex, Post
 from roster.model import MINUTES_PER_DAY
 from roster.rules import RuleSet
 
-#: Normalised loads are in 1/SCALE of a duty (or of an hours unit) per full-time share.
-SCALE = 100
 #: The weekly hours assumed when neither the person, their profiles nor the plan set a cap.
 DEFAULT_WEEK_MINUTES = 48 * 60
 
@@ -76,18 +73,3 @@ def share(index: PlanIndex, person: Person) -> int:
     if cap is None:
         cap = DEFAULT_WEEK_MINUTES
     return cap * present_days(index, person)
-
-
-def load_factors(index: PlanIndex) -> dict[int, int]:
-    """Per person present at all: ``round(SCALE * largest share / own share)``.
-
-    A load times this factor is the load per full-time share, in 1/SCALE: the person with
-    the largest share has factor SCALE, someone with half of it has 2 * SCALE. People absent
-    the whole period, or with a cap of zero, have no share and are left out.
-    """
-    shares = {p.idx: share(index, p) for p in index.people}
-    shares = {idx: s for idx, s in shares.items() if s > 0}
-    if not shares:
-        return {}
-    largest = max(shares.values())
-    return {idx: round(Fraction(SCALE * largest, s)) for idx, s in shares.items()}

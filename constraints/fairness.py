@@ -1,19 +1,23 @@
-"""Fairness: hours, nights, weekend duties and 24-hour duties are spread evenly.
+"""Fairness: hours, nights, weekend duties and 24-hour duties are shared out fairly.
 
 For each of the four measures the rule looks at the people who could take such duties at
-all and compares their loads *per full-time share*: someone whose weekly hour cap is half
-the usual (a health limit), or who is absent half the period, is expected to carry half as
-much. Duties from ``history.csv`` in the 28 days before the start count too, so whoever had
-many nights last week gets fewer this week.
+all, and gives each a *fair share* of everything they carry together, pro rata to their
+share of the work: their weekly hour cap (48 h if none is set) times their days not absent.
+Someone whose cap is half the usual (a health limit), or who is away half the week, is
+expected to carry half as much. Duties from ``history.csv`` in the 28 days before the start
+count too, in each person's load and in the total, so whoever had many nights recently gets
+fewer this week.
 
-The cost of a measure is its weight (``fair_hours``, ``fair_nights``, ``fair_weekends``,
-``fair_24h``) times the gap between the most and the least loaded person, in hundredths of
-a duty per full-time share; for hours, in hundredths of the hour unit, the greatest common
-divisor of the shift lengths (4 h for 8- and 12-hour shifts), which keeps numbers small.
-Exactly: a person's share is their weekly hour cap (48 h if none is set) times their days
-not absent; the full-time share is the largest share in the plan; a load counts
-``round(100 * full-time share / own share)`` times. Fairness is its own tier: it never
-costs coverage, and requests never cost fairness.
+A load is fair when it is the fair share rounded down or up: with a fair share of 1.6
+nights, 1 or 2 nights are fair. Each duty outside that band, above or below, costs the
+measure's weight: ``fair_nights``, ``fair_weekends`` and ``fair_24h`` per duty,
+``fair_hours`` per hour unit (the greatest common divisor of the shift lengths, 4 h for 8-
+and 12-hour shifts). Fairness is its own tier: it never costs coverage, and requests never
+cost fairness.
+
+Why a band around each person's share rather than "most minus least": it aims at the same
+thing, but the best value is usually zero or close to it and the solver can *prove* it, so
+"fair" is a fact about the roster, not where the search happened to stop.
 """
 
 from __future__ import annotations
@@ -21,22 +25,21 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import TYPE_CHECKING, ClassVar
 
-from constraints._fair import SCALE, could_take, load_factors
-from roster.i18n import Lang, Text
+from constraints._fair import could_take, share
+from roster.i18n import Lang
 from roster.index import Person, PersonLimits, PlanIndex, Slot
 from roster.model import Tier
 from roster.rules import Rule, Violation
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.build import IntVar, RosterModel
     from roster.roster import Roster
 
 #: History duties that started up to this many days before the period count.
 HISTORY_DAYS = 28
-#: At most this many names are shown for the least and the most loaded.
-SHOWN_NAMES = 3
 
 
 @dataclass(frozen=True)
@@ -57,19 +60,32 @@ MEASURES = (
 
 
 @dataclass(frozen=True)
+class Band:
+    """A person's fair share of a measure and the loads that count as fair."""
+
+    share: Fraction
+    low: int
+    high: int
+
+    def outside(self, load: int) -> int:
+        """How many units ``load`` lies outside the band (0 inside it)."""
+        return max(0, load - self.high, self.low - load)
+
+
+@dataclass(frozen=True)
 class Spread:
     """One measure as it applies to a plan: everything both halves of the rule need.
 
     ``step`` is the unit of hours in minutes (the gcd of the shift lengths), 0 for counts;
-    ``factor`` turns a person's load into hundredths per full-time share; ``history`` is
-    each person's load carried over from the previous period.
+    ``shares`` are the people's shares of the work, divided by their common divisor;
+    ``history`` is each person's load carried over from the previous period.
     """
 
     measure: Measure
     weight: int
     step: int
     people: tuple[Person, ...]
-    factor: dict[int, int]
+    shares: dict[int, int]
     history: dict[int, int]
 
     @property
@@ -82,21 +98,26 @@ class Spread:
         return units(self.measure, self.step, slot)
 
     def loads(self, roster: Roster) -> dict[int, int]:
-        """Each counted person's load in ``roster`` (history included), per full-time share
-        in 1/SCALE."""
+        """Each counted person's load in ``roster``, history included, in units."""
         return {
-            person.idx: self.factor[person.idx]
-            * (
-                self.history[person.idx]
-                + sum(self.units(d.slot) for d in roster.by_person.get(person.idx, []))
-            )
+            person.idx: self.history[person.idx]
+            + sum(self.units(d.slot) for d in roster.by_person.get(person.idx, []))
             for person in self.people
         }
 
-    def per_share(self, value: int) -> str:
-        """A normalised load as a leader reads it: hours or duties per full-time share."""
-        amount = value * self.step / 60 / SCALE if self.step else value / SCALE
-        return f"{amount:.2f}".rstrip("0").rstrip(".")
+    def bands(self, total: int) -> dict[int, Band]:
+        """Each counted person's fair band when the counted people carry ``total`` units."""
+        whole = sum(self.shares.values())
+        found = {}
+        for idx, own in self.shares.items():
+            fair = Fraction(own * total, whole)
+            found[idx] = Band(fair, math.floor(fair), math.ceil(fair))
+        return found
+
+    def amount(self, value: float) -> str:
+        """Units as a leader reads them: hours for the hours measure, else duties."""
+        number = value * self.step / 60 if self.step else value
+        return f"{number:.1f}".removesuffix(".0")
 
 
 def units(measure: Measure, step: int, slot: Slot) -> int:
@@ -114,9 +135,10 @@ def hour_step(index: PlanIndex) -> int:
 def spreads(index: PlanIndex) -> list[Spread]:
     """The measures to balance in this plan, with their people (at least two each).
 
-    A person counts for a measure when they are present some day of the period, are not
-    exempt (``no_nights``, ``no_24h``), and some post of that kind in the period is one no
-    rule forbids them. Measures with weight 0 are left out.
+    A person counts for a measure when they have a share of the work (present some day of
+    the period, hour cap above zero), are not exempt (``no_nights``, ``no_24h``), and some
+    post of that kind in the period is one no rule forbids them. Measures with weight 0 are
+    left out.
     """
     weights = index.weights
     weight_of = {
@@ -125,7 +147,6 @@ def spreads(index: PlanIndex) -> list[Spread]:
         "weekends": weights.fair_weekends,
         "full_day": weights.fair_24h,
     }
-    factor = load_factors(index)
     found = []
     for measure in MEASURES:
         weight = weight_of[measure.key]
@@ -133,105 +154,126 @@ def spreads(index: PlanIndex) -> list[Spread]:
             continue
         step = hour_step(index) if measure.key == "hours" else 0
         posts = [post for post in index.posts if measure.counts(post.slot)]
-        people = tuple(
-            person
+        raw = {
+            person.idx: share(index, person)
             for person in index.people
-            if person.idx in factor
-            and not measure.exempt(person.limits)
+            if not measure.exempt(person.limits)
             and any(could_take(index, person, post) for post in posts)
-        )
-        if len(people) < 2:
+        }
+        raw = {idx: amount for idx, amount in raw.items() if amount > 0}
+        if len(raw) < 2:
             continue
+        people = tuple(person for person in index.people if person.idx in raw)
+        common = math.gcd(*raw.values())
         history = {person.idx: 0 for person in people}
         for duty in index.history:
             if duty.person in history and duty.slot.day >= -HISTORY_DAYS:
                 history[duty.person] += units(measure, step, duty.slot)
-        found.append(Spread(measure, weight, step, people, factor, history))
+        shares = {idx: amount // common for idx, amount in raw.items()}
+        found.append(Spread(measure, weight, step, people, shares, history))
     return found
 
 
 class Fairness(Rule):
-    """Nights, weekends, 24-hour duties and hours are shared evenly, pro rata."""
+    """Nights, weekends, 24-hour duties and hours are shared fairly, pro rata."""
 
     name = "fairness"
     title: ClassVar[Mapping[Lang, str]] = {"en": "Fair shares", "zh": "公平分担"}
     hard = False
     tier = Tier.FAIRNESS
     messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
-        "spread": {
-            "en": "{measure}: from {low} ({low_staff}) to {high} ({high_staff}) "
-            "per full-time share",
-            "zh": "{measure}：按全职份额计，从{low}（{low_staff}）到{high}（{high_staff}）",
+        "above": {
+            "en": "{measure}: {staff} has {load}, more than a fair {band} (share {share})",
+            "zh": "{measure}：{staff} 为{load}，多于合理的{band}（应得份额{share}）",
+        },
+        "below": {
+            "en": "{measure}: {staff} has {load}, less than a fair {band} (share {share})",
+            "zh": "{measure}：{staff} 为{load}，少于合理的{band}（应得份额{share}）",
+        },
+        "carried": {
+            "en": "{load} (incl. {carried} in the 4 weeks before)",
+            "zh": "{load}（含此前4周的{carried}）",
         },
         "hours": {"en": "Hours", "zh": "工时"},
         "nights": {"en": "Nights", "zh": "夜班"},
         "weekends": {"en": "Weekend duties", "zh": "周末班"},
         "full_day": {"en": "24-hour duties", "zh": "24小时班"},
-        "names": {"en": "{en}", "zh": "{zh}"},
     }
 
     def add_to(self, model: RosterModel) -> None:
         for spread in spreads(model.index):
-            loads = []
-            lowest, highest = [], []
+            key = spread.key
+            loads: dict[int, IntVar] = {}
+            most = 0  # the largest total there can be
             for person in spread.people:
                 terms = [
                     (spread.units(post.slot), var)
                     for post, var in model.posts_of(person)
                     if spread.units(post.slot)
                 ]
-                factor, carried = spread.factor[person.idx], spread.history[person.idx]
-                n = model.new_int(0, sum(u for u, _ in terms), f"{spread.key}_units[{person.id}]")
-                model.cp.add(n == sum(u * var for u, var in terms))
-                loads.append(factor * n + factor * carried)
-                lowest.append(factor * carried)
-                highest.append(factor * (carried + sum(u for u, _ in terms)))
-            key = spread.key
-            most = model.new_int(max(lowest), max(highest), f"{key}_most")
-            least = model.new_int(min(lowest), min(highest), f"{key}_least")
-            # Equalities, not just bounds: the values follow from the duties alone, so a
-            # roster hinted from the previous tier is complete at once.
-            model.cp.add_max_equality(most, loads)
-            model.cp.add_min_equality(least, loads)
-            model.penalize(self.name, self.tier, spread.weight, most - least, f"{key} spread")
+                carried = spread.history[person.idx]
+                heaviest = carried + sum(u for u, _ in terms)
+                load = model.new_int(carried, heaviest, f"{key}_load[{person.id}]")
+                model.cp.add(load == carried + sum(u * var for u, var in terms))
+                loads[person.idx] = load
+                most += heaviest
+            total = model.new_int(0, most, f"{key}_total")
+            model.cp.add(total == sum(loads.values()))
+            whole = sum(spread.shares.values())
+            for person in spread.people:
+                load, own = loads[person.idx], spread.shares[person.idx]
+                # The band is floor..ceil of own * total / whole. In integers:
+                # load - above <= ceil(own * total / whole) and load + below >= floor(...).
+                above = model.new_int(0, most, f"{key}_above[{person.id}]")
+                model.cp.add(whole * (load - above) - own * total <= whole - 1)
+                below = model.new_int(0, most, f"{key}_below[{person.id}]")
+                model.cp.add(whole * (load + below) - own * total >= 1 - whole)
+                model.penalize(
+                    self.name, self.tier, spread.weight, above + below, f"{key} {person.id}"
+                )
 
     def violations(self, roster: Roster) -> list[Violation]:
-        index = roster.index
         found = []
-        for spread in spreads(index):
+        for spread in spreads(roster.index):
             load = spread.loads(roster)
-            low, high = min(load.values()), max(load.values())
-            if high == low:
-                continue
-            lows = [p for p in spread.people if load[p.idx] == low]
-            highs = [p for p in spread.people if load[p.idx] == high]
-            found.append(
-                Violation(
-                    rule=self.name,
-                    hard=False,
-                    text=self.text(
-                        "spread",
-                        measure=self.text(spread.key),
-                        low=spread.per_share(low),
-                        low_staff=self._names(lows),
-                        high=spread.per_share(high),
-                        high_staff=self._names(highs),
-                    ),
-                    amount=high - low,
-                    cost=spread.weight * (high - low),
-                    tier=self.tier,
-                    staff=(lows[0].id, highs[0].id),
-                    details={
-                        "measure": spread.key,
-                        "loads": {index.people[idx].id: n for idx, n in load.items()},
-                        "scale": SCALE,
-                        "hour_step": spread.step,
-                    },
-                )
-            )
+            bands = spread.bands(sum(load.values()))
+            for person in spread.people:
+                band, units = bands[person.idx], load[person.idx]
+                outside = band.outside(units)
+                if outside:
+                    found.append(self._violation(spread, person, units, band, outside))
         return found
 
-    def _names(self, people: list[Person]) -> Text:
-        names = [p.staff.name for p in people[:SHOWN_NAMES]]
-        more = f" +{len(people) - SHOWN_NAMES}" if len(people) > SHOWN_NAMES else ""
-        return self.text("names", en=", ".join(names) + more, zh="、".join(names) + more)
+    def _violation(
+        self, spread: Spread, person: Person, load: int, band: Band, outside: int
+    ) -> Violation:
+        carried = spread.history[person.idx]
+        shown: object = spread.amount(load)
+        if carried:
+            shown = self.text("carried", load=shown, carried=spread.amount(carried))
+        low, high = spread.amount(band.low), spread.amount(band.high)
+        text = self.text(
+            "above" if load > band.high else "below",
+            measure=self.text(spread.key),
+            staff=person.staff.name,
+            load=shown,
+            band=low if low == high else f"{low}–{high}",
+            share=spread.amount(float(band.share)),
+        )
+        return Violation(
+            rule=self.name,
+            hard=False,
+            text=text,
+            amount=outside,
+            cost=spread.weight * outside,
+            tier=self.tier,
+            staff=(person.id,),
+            details={
+                "measure": spread.key,
+                "load": load,
+                "carried": carried,
+                "band": [band.low, band.high],
+                "share": str(band.share),
+                "hour_step": spread.step,
+            },
+        )

@@ -27,6 +27,7 @@ from roster.rules import Rule
 log = logging.getLogger(__name__)
 
 BoolVar = cp_model.IntVar
+IntVar = cp_model.IntVar
 Expr = cp_model.LinearExprT
 
 

@@ -27,6 +27,9 @@ from roster.rules import Rule, Violation
 from roster.solve import Progress, SolverConfig, SolveResult, solve
 from roster.validate import PlanError, Problem
 
+#: At most this many gaps and unfair loads are listed in the summary.
+SHOWN = 10
+
 ProgressFn = Callable[[Progress, Lang], None]
 
 
@@ -231,10 +234,15 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
         )
     if outcome.gaps:
         lines.append(label("summary_gaps", lang).format(count=len(outcome.gaps)))
-        lines += [f"  {v.message(lang)}" for v in outcome.violations if v.rule == "coverage"][:10]
+        lines += [f"  {v.message(lang)}" for v in outcome.violations if v.rule == "coverage"][
+            :SHOWN
+        ]
     else:
         lines.append(label("summary_no_gaps", lang))
-    lines += [f"  {v.message(lang)}" for v in outcome.violations if v.rule == "fairness"]
+    unfair = [v for v in outcome.violations if v.rule == "fairness"]
+    lines += [f"  {v.message(lang)}" for v in unfair[:SHOWN]]
+    if len(unfair) > SHOWN:
+        lines.append(f"  … +{len(unfair) - SHOWN}")
     folder = outcome.written[0].parent if outcome.written else ""
     files = ", ".join(p.name for p in outcome.written)
     lines.append(label("summary_written", lang).format(folder=folder, files=files))

@@ -1,20 +1,23 @@
-"""fairness: hours, nights, weekend and 24-hour duties spread evenly per full-time share."""
+"""fairness: each person's hours, nights, weekend and 24-hour duties within their fair
+band (their pro-rated share of the total, rounded down or up)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 
-from constraints._fair import SCALE, load_factors, present_days
+from constraints._fair import present_days
 from constraints.absence import Absence
 from constraints.coverage import Coverage
-from constraints.fairness import Fairness, hour_step
+from constraints.fairness import Band, Fairness, hour_step, spreads
 from constraints.one_place import OnePlace
 from roster.index import PlanIndex
 from roster.model import Absence as AbsenceRow
-from roster.model import Demand, Plan, Tier, Weights
+from roster.model import Demand, Limits, Plan, Tier, Weights
 from roster.roster import Roster
 from roster.rules import Violation
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
@@ -50,8 +53,17 @@ def nightly(index: PlanIndex, *who: str) -> Roster:
 
 
 def costs(found: list[Violation]) -> dict[str, int]:
-    """Cost per measure."""
-    return {str(v.details["measure"]): v.cost for v in found}
+    """Cost per measure, summed over the people outside their band."""
+    total: Counter[str] = Counter()
+    for v in found:
+        total[str(v.details["measure"])] += v.cost
+    return dict(total)
+
+
+def shares(index: PlanIndex, measure: str = "nights") -> dict[str, int]:
+    """The people's shares of the work for ``measure``, by staff id."""
+    spread = next(s for s in spreads(index) if s.key == measure)
+    return {index.people[idx].id: n for idx, n in spread.shares.items()}
 
 
 def nights(roster: Roster, staff_id: str) -> int:
@@ -65,19 +77,22 @@ def test_rule_is_a_soft_fairness_rule(rule: Fairness) -> None:
     assert Fairness.__doc__
 
 
-def test_three_nights_against_one_cost_the_gap_times_the_weight(rule: Fairness) -> None:
+def test_the_band_is_the_fair_share_rounded_down_and_up() -> None:
+    assert Band(Fraction(4, 3), 1, 2).outside(0) == 1
+    assert [Band(Fraction(4, 3), 1, 2).outside(n) for n in (1, 2, 3, 5)] == [0, 0, 1, 3]
+
+
+def test_three_nights_against_one_cost_a_night_each_side(rule: Fairness) -> None:
     index = PlanIndex(nights_plan())
     roster = nightly(index, "s1", "s1", "s1", "s2")
     found = assert_model_agrees(index, [rule], roster)
-    # Both full-time: loads 3 and 1 nights (and 12-hour units) -> gap 2 = 200 hundredths.
-    assert costs(found) == {"hours": 1 * 200, "nights": 4 * 200}
-    nights_violation = next(v for v in found if v.details["measure"] == "nights")
-    assert nights_violation.message("en") == (
-        "Nights: from 1 (Person 2) to 3 (Person 1) per full-time share"
-    )
-    assert nights_violation.message("zh") == "夜班：按全职份额计，从1（Person 2）到3（Person 1）"
-    assert nights_violation.staff == ("s2", "s1")
-    assert nights_violation.amount == 200
+    # Both full-time: 4 nights (and 12-hour units), a fair share of 2 each; s1 is 1 above,
+    # s2 1 below.
+    assert costs(found) == {"hours": 1 * 2, "nights": 4 * 2}
+    above, below = (v for v in found if v.details["measure"] == "nights")
+    assert above.message("en") == "Nights: Person 1 has 3, more than a fair 2 (share 2)"
+    assert below.message("zh") == "夜班：Person 2 为1，少于合理的2（应得份额2）"
+    assert (above.staff, below.staff, above.amount, above.cost) == (("s1",), ("s2",), 1, 4)
 
 
 def test_even_loads_cost_nothing(rule: Fairness) -> None:
@@ -86,25 +101,33 @@ def test_even_loads_cost_nothing(rule: Fairness) -> None:
     assert assert_model_agrees(index, [rule], roster) == []
 
 
+def test_a_fractional_share_allows_rounding_either_way(rule: Fairness) -> None:
+    index = PlanIndex(nights_plan(staff=people(3)))
+    # 4 nights among 3: a fair share of 4/3, so 1 or 2 nights each are fair.
+    assert assert_model_agrees(index, [rule], nightly(index, "s1", "s1", "s2", "s3")) == []
+    found = assert_model_agrees(index, [rule], nightly(index, "s1", "s1", "s1", "s2"))
+    assert costs(found) == {"hours": 2, "nights": 8}
+    below = next(v for v in found if v.staff == ("s3",) and v.details["measure"] == "nights")
+    assert below.message("en") == "Nights: Person 3 has 0, less than a fair 1–2 (share 1.3)"
+
+
 def test_half_the_hour_cap_carrying_half_the_nights_is_fair(rule: Fairness) -> None:
     plan = nights_plan(staff=(limited("s1"), limited("s2", max_hours_per_week=24)), days=3)
     index = PlanIndex(plan)
-    assert load_factors(index) == {0: SCALE, 1: 2 * SCALE}
+    assert shares(index) == {"s1": 2, "s2": 1}
     roster = nightly(index, "s1", "s1", "s2")
     assert assert_model_agrees(index, [rule], roster) == []
-    # The same nights the other way round are unfair: 1 against 2 * 2 per share.
+    # The same nights the other way round are unfair: fair shares are 2 and 1.
     swapped = nightly(index, "s2", "s2", "s1")
-    assert costs(assert_model_agrees(index, [rule], swapped)) == {"hours": 300, "nights": 4 * 300}
+    assert costs(assert_model_agrees(index, [rule], swapped)) == {"hours": 2, "nights": 4 * 2}
 
 
 def test_plan_default_cap_is_the_full_share() -> None:
-    from roster.model import Limits
-
     plan = nights_plan(
         staff=(limited("s1"), limited("s2", max_hours_per_week=20)),
         rules=Limits(max_hours_per_week=40),
     )
-    assert load_factors(PlanIndex(plan)) == {0: SCALE, 1: 2 * SCALE}
+    assert shares(PlanIndex(plan)) == {"s1": 2, "s2": 1}
 
 
 def test_days_absent_shrink_the_share(rule: Fairness) -> None:
@@ -112,7 +135,7 @@ def test_days_absent_shrink_the_share(rule: Fairness) -> None:
     away = AbsenceRow(staff="s2", start=dt.datetime(2026, 3, 4), end=dt.datetime(2026, 3, 6))
     index = PlanIndex(nights_plan(absences=(away,)))
     assert present_days(index, index.people[1]) == 2
-    assert load_factors(index) == {0: SCALE, 1: 2 * SCALE}
+    assert shares(index) == {"s1": 2, "s2": 1}
     roster = nightly(index, "s2", "s1", "s1")
     assert assert_model_agrees(index, [rule], roster) == []
 
@@ -121,12 +144,13 @@ def test_part_of_a_day_away_does_not_shrink_the_share() -> None:
     away = AbsenceRow(staff="s2", start=dt.datetime(2026, 3, 3, 9), end=dt.datetime(2026, 3, 3, 17))
     index = PlanIndex(nights_plan(absences=(away,)))
     assert present_days(index, index.people[1]) == 4
-    assert load_factors(index) == {0: SCALE, 1: SCALE}
+    assert shares(index) == {"s1": 1, "s2": 1}
 
 
 def test_someone_away_all_period_is_not_counted(rule: Fairness) -> None:
     away = AbsenceRow(staff="s3", start=dt.datetime(2026, 3, 1), end=dt.datetime(2026, 3, 7))
     index = PlanIndex(nights_plan(staff=people(3), absences=(away,)))
+    # Counted, s3 would have a fair share of 4/3 nights and be below it with none.
     roster = nightly(index, "s1", "s2", "s1", "s2")
     assert assert_model_agrees(index, [rule], roster) == []
 
@@ -139,15 +163,16 @@ def test_no_nights_people_count_for_hours_but_not_nights(rule: Fairness) -> None
         [
             ("s1", 0, "N", "A"),
             ("s1", 1, "N", "A"),
-            ("s2", 2, "N", "A"),
+            ("s1", 2, "N", "A"),
             ("s2", 0, "D", "A"),
             ("s3", 1, "D", "A"),
             ("s3", 2, "D", "A"),
         ],
     )
     found = assert_model_agrees(index, [rule], roster)
-    # Hours 2, 2, 2 units; nights 2 against 1 between s1 and s2 only (s3 at 0 is not unfair).
-    assert costs(found) == {"nights": 4 * 100}
+    # Hours 3, 1, 2 units against a fair 2 each; nights 3 and 0 between s1 and s2 only
+    # (fair 1.5: 1 or 2). Were s3 counted, the fair share would be 1 night and cost 4 more.
+    assert costs(found) == {"hours": 2, "nights": 4 * 2}
 
 
 def test_people_who_may_take_no_such_post_are_not_counted(rule: Fairness) -> None:
@@ -157,19 +182,33 @@ def test_people_who_may_take_no_such_post_are_not_counted(rule: Fairness) -> Non
         Demand(place="*", shift="D", min=1, priority="critical"),
         Demand(place="*", shift="N", min=1, skill="patrol", priority="critical"),
     )
-    index = PlanIndex(tiny_plan(staff=staff, days=2, demand=demand))
-    # Hours: one 12-hour duty each.
-    roster = roster_of(index, [("s1", 0, "N", "A"), ("s2", 1, "N", "A"), ("s3", 0, "D", "A")])
-    assert assert_model_agrees(index, [rule], roster) == []
+    index = PlanIndex(tiny_plan(staff=staff, days=3, demand=demand))
+    roster = roster_of(
+        index,
+        [
+            ("s1", 0, "N", "A"),
+            ("s2", 1, "N", "A"),
+            ("s1", 2, "N", "A"),
+            *(("s3", day, "D", "A") for day in range(3)),
+        ],
+    )
+    # Hours 2, 1, 3 against a fair 2 each; nights 2 and 1, fair 1.5 each (with s3: 1).
+    assert costs(assert_model_agrees(index, [rule], roster)) == {"hours": 2}
 
 
 def test_history_of_the_last_four_weeks_carries_over(rule: Fairness) -> None:
     index = PlanIndex(nights_plan(history=(past("s1", 3), past("s1", 5))))
-    # s1: 2 nights last week + 1 now = 3; s2: 3 now.
+    # s1: 2 nights last week + 1 now = 3; s2: 3 now. A fair share of 6 is 3 each.
     roster = nightly(index, "s2", "s2", "s1", "s2")
     assert assert_model_agrees(index, [rule], roster) == []
     even_now = nightly(index, "s1", "s2", "s1", "s2")
-    assert costs(assert_model_agrees(index, [rule], even_now)) == {"hours": 200, "nights": 800}
+    found = assert_model_agrees(index, [rule], even_now)
+    assert costs(found) == {"hours": 2, "nights": 8}
+    above = next(v for v in found if v.details["measure"] == "nights" and v.staff == ("s1",))
+    assert above.message("en") == (
+        "Nights: Person 1 has 4 (incl. 2 in the 4 weeks before), more than a fair 3 (share 3)"
+    )
+    assert above.message("zh") == "夜班：Person 1 为4（含此前4周的2），多于合理的3（应得份额3）"
 
 
 def test_older_history_is_forgotten(rule: Fairness) -> None:
@@ -181,42 +220,32 @@ def test_older_history_is_forgotten(rule: Fairness) -> None:
 def test_weekend_and_24_hour_duties(rule: Fairness) -> None:
     staff = (*people(2), limited("s3", no_24h=True))  # s3 may take nothing here: not counted
     index = PlanIndex(tiny_plan(staff=staff, days=7, shifts=(FULL,)))
-    # Mon..Sun: s1 Mon, Sat, Sun (2 weekend duties); s2 Tue..Fri.
+    # Mon..Sun: s1 Mon, Sat, Sun (2 weekend duties); s2 Tue..Fri. Hours and 24-hour duties
+    # 3 and 4 (fair 3.5: 3 or 4); weekend duties 2 and 0 (fair 1 each).
     plan_days = {0: "s1", 1: "s2", 2: "s2", 3: "s2", 4: "s2", 5: "s1", 6: "s1"}
     roster = roster_of(index, [(s, day, "F", "A") for day, s in plan_days.items()])
     found = assert_model_agrees(index, [rule], roster)
-    assert costs(found) == {"hours": 100, "weekends": 2 * 200, "full_day": 4 * 100}
-    weekend = next(v for v in found if v.details["measure"] == "weekends")
-    assert weekend.message("en") == (
-        "Weekend duties: from 0 (Person 2) to 2 (Person 1) per full-time share"
+    assert costs(found) == {"weekends": 2 * 2}
+    assert found[0].message("en") == (
+        "Weekend duties: Person 1 has 2, more than a fair 1 (share 1)"
     )
 
 
 def test_hours_are_counted_in_units_of_the_shortest_common_length(rule: Fairness) -> None:
     short_day = shift("D", "08:00", "16:00")  # 8 h; nights are 12 h: the unit is 4 h
-    index = PlanIndex(tiny_plan(shifts=(short_day, NIGHT)))
+    index = PlanIndex(tiny_plan(shifts=(short_day, NIGHT), days=2))
     assert hour_step(index) == 240
-    roster = roster_of(index, [("s1", 0, "D", "A"), ("s2", 0, "N", "A")])
+    roster = roster_of(index, [("s1", 0, "D", "A"), ("s1", 1, "D", "A")])
     found = assert_model_agrees(index, [rule], roster)
-    assert costs(found) == {"hours": 100, "nights": 400}
-    hours = next(v for v in found if v.details["measure"] == "hours")
-    assert hours.message("en") == "Hours: from 8 (Person 1) to 12 (Person 2) per full-time share"
+    # 16 h and 0 h against a fair 8 h each: 2 units (of 4 h) above and 2 below.
+    assert costs(found) == {"hours": 4}
+    assert found[0].message("en") == "Hours: Person 1 has 16, more than a fair 8 (share 8)"
 
 
 def test_a_measure_with_weight_zero_is_off(rule: Fairness) -> None:
     index = PlanIndex(nights_plan(weights=Weights(fair_nights=0)))
     roster = nightly(index, "s1", "s1")
-    assert costs(assert_model_agrees(index, [rule], roster)) == {"hours": 200}
-
-
-def test_many_names_are_shortened(rule: Fairness) -> None:
-    index = PlanIndex(nights_plan(staff=people(6)))
-    roster = nightly(index, "s1")
-    found = assert_model_agrees(index, [rule], roster)
-    nights_violation = next(v for v in found if v.details["measure"] == "nights")
-    assert nights_violation.message("zh") == (
-        "夜班：按全职份额计，从0（Person 2、Person 3、Person 4 +2）到1（Person 1）"
-    )
+    assert costs(assert_model_agrees(index, [rule], roster)) == {"hours": 2}
 
 
 def test_whoever_had_nights_last_week_gets_fewer_now() -> None:
@@ -251,8 +280,6 @@ def test_model_agrees_on_any_roster_of_the_rich_plan(roster: Roster) -> None:
 
 
 def test_fair_plan_counts_the_right_people() -> None:
-    from constraints.fairness import spreads
-
     counted = {s.key: [p.id for p in s.people] for s in spreads(FAIR)}
     assert counted == {
         "hours": ["s1", "s2", "s3", "s4"],
