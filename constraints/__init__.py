@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from constraints.absence import Absence
 from constraints.apart import Apart
+from constraints.areas import Areas
 from constraints.compound_switches import CompoundSwitches
 from constraints.compounds_per_week import CompoundsPerWeek
 from constraints.consecutive_days import ConsecutiveDays
@@ -42,7 +43,8 @@ from constraints.weekly_shifts import WeeklyShifts
 from roster.rules import Rule
 
 REGISTRY: tuple[type[Rule], ...] = (
-    # Hard: who may be where at all.
+    # Hard: who may be where at all (areas first: in a big plan it rules out most pairs).
+    Areas,
     Absence,
     OnePlace,
     # Hard: working time, across the boundary with the previous roster.

@@ -7,7 +7,7 @@ touches CP-SAT.
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
+from functools import cache
 
 from roster.index import Person, PlanIndex, Post
 from roster.model import MINUTES_PER_DAY
@@ -16,29 +16,21 @@ from roster.rules import RuleSet
 #: The weekly hours assumed when neither the person, their profiles nor the plan set a cap.
 DEFAULT_WEEK_MINUTES = 48 * 60
 
-_allowed: WeakKeyDictionary[PlanIndex, frozenset[tuple[int, int]]] = WeakKeyDictionary()
-
 
 def could_take(index: PlanIndex, person: Person, post: Post) -> bool:
     """Whether no registered rule ``forbids`` ``person`` from ever taking ``post``.
 
     This is "the model would have a variable for it" under the full rule registry, decided
-    from the plan alone, so a roster's checker can use it without the model. Computed once
-    per plan index.
+    from the plan alone, so a roster's checker can use it without the model.
     """
-    allowed = _allowed.get(index)
-    if allowed is None:
-        from constraints import all_rules  # the registry imports this module
+    return (person.idx, post.idx) in _registry().allowed(index)
 
-        forbidding = RuleSet(all_rules()).forbidding
-        allowed = frozenset(
-            (p.idx, q.idx)
-            for q in index.posts
-            for p in index.people
-            if not any(rule.forbids(index, p, q) for rule in forbidding)
-        )
-        _allowed[index] = allowed
-    return (person.idx, post.idx) in allowed
+
+@cache
+def _registry() -> RuleSet:
+    from constraints import all_rules  # the registry imports this module
+
+    return RuleSet(all_rules())
 
 
 def present_days(index: PlanIndex, person: Person) -> int:

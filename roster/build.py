@@ -22,7 +22,7 @@ from ortools.sat.python import cp_model
 from roster.index import Person, PlanIndex, Post, Slot
 from roster.model import Tier
 from roster.roster import Roster
-from roster.rules import Rule
+from roster.rules import Rule, RuleSet
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +60,12 @@ class RosterModel:
         self.cp = cp_model.CpModel()
         self.penalties: list[Penalty] = []
         self.assumptions: dict[tuple[str, str], BoolVar] = {}
+        self.start: cp_model.CpSolver | None = None  # the completed hint's values, if any
         self.x: dict[tuple[int, int], BoolVar] = {}
-        forbidding = [r for r in self.rules if type(r).forbids is not Rule.forbids]
+        allowed = RuleSet(self.rules).allowed(index)
         for post in index.posts:
             for person in index.people:
-                if not any(r.forbids(index, person, post) for r in forbidding):
+                if (person.idx, post.idx) in allowed:
                     self.x[person.idx, post.idx] = self.cp.new_bool_var(
                         f"x[{person.id},{post.slot.date},{post.slot.shift.id},{post.place}]"
                     )
@@ -202,12 +203,37 @@ class RosterModel:
             self.cp.add(var == int(key in wanted))
         return True
 
-    def hint(self, roster: Roster) -> None:
-        """Suggest ``roster`` as a starting point."""
+    def hint(self, roster: Roster, seconds: float = 0.0) -> bool:
+        """Suggest ``roster`` as a starting point.
+
+        With ``seconds``, first try to complete the hint: solve a copy of the model with the
+        assignments fixed to ``roster`` and hint every variable (window totals, shortfalls,
+        ...), not only the assignments. CP-SAT uses a complete, feasible hint as its first
+        solution at once; an incomplete one only steers its search. Returns whether the
+        hint is complete; if so, ``start`` holds the completed roster's values.
+        """
         taken = {(d.person, d.place, d.slot.idx) for d in roster.duties}
-        for (p, q), var in self.x.items():
-            post = self.index.posts[q]
-            self.cp.add_hint(var, (p, post.place, post.slot.idx) in taken)
+        wanted = {
+            var.index: int((p, self.index.posts[q].place, self.index.posts[q].slot.idx) in taken)
+            for (p, q), var in self.x.items()
+        }
+        self.cp.clear_hints()  # type: ignore[no-untyped-call]
+        if seconds > 0:
+            fixed = self.cp.clone()
+            for i, value in wanted.items():
+                fixed.add(fixed.get_int_var_from_proto_index(i) == value)
+            solver = cp_model.CpSolver()
+            solver.parameters.max_time_in_seconds = seconds
+            solver.parameters.num_workers = 1
+            if solver.solve(fixed) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                self.start = solver
+                for i in range(len(self.cp.proto.variables)):
+                    var = self.cp.get_int_var_from_proto_index(i)
+                    self.cp.add_hint(var, solver.value(fixed.get_int_var_from_proto_index(i)))
+                return True
+        for i, value in wanted.items():
+            self.cp.add_hint(self.cp.get_int_var_from_proto_index(i), value)
+        return False
 
 
 def literals(items: Iterable[tuple[object, BoolVar]]) -> list[BoolVar]:

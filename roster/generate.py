@@ -9,6 +9,10 @@ plan); ``write_plan`` writes it as a plan folder (``plan.toml`` and CSV files) t
 * about a quarter of the people have a health or family profile (pregnant, post_surgery,
   young_children, chemo_spouse, elderly_parents) with the example's limits;
 * everyone but some volunteers has a home compound; about 8 % are absent for 2-4 days;
+* plans of more than ``AREA_SIZE`` * 3/2 compounds are split into areas (片区) of about
+  ``AREA_SIZE`` compounds, the unmanaged ones spread evenly; everyone serves the area of
+  their home compound (people without one, an area in turn), as street offices split a
+  district's work;
 * the demand rows are the example's: critical watches at unmanaged compounds, a high-priority
   morning post (with a leader) at every compound, afternoon posts at half the managed ones,
   and the shopping (wed, sat) and survey (mon-fri) errands scaled with the compounds.
@@ -100,6 +104,9 @@ _UNITS = ("街道办", "城管科", "民政科", "综治办", "社保科", "党�
 _VOLUNTEER_UNIT = "志愿者"
 _REASONS = ("孩子发烧", "家中有事", "体检", "培训", "病假")
 
+AREA_SIZE = 8
+"""Compounds per area in big plans: the example's 8 compounds, which its 26 people guard."""
+
 ERRAND_MAX = 100
 """A demand row takes at most this many people (``Demand.max``); bigger errands are split."""
 
@@ -130,6 +137,7 @@ def generate_plan(staff: int, compounds: int, days: int, seed: int) -> Plan:
     rng = random.Random(seed)
     places = _compounds(rng, compounds)
     people = _staff(rng, staff, places)
+    places, people = _areas(places, people)
     return Plan(
         title=f"合成计划 {staff}人 {compounds}个小区 {days}天 (seed {seed})",
         start=START,
@@ -238,6 +246,36 @@ def _staff(rng: random.Random, count: int, places: Sequence[Compound]) -> tuple[
     return tuple(found)
 
 
+def _areas(
+    places: tuple[Compound, ...], people: tuple[Staff, ...]
+) -> tuple[tuple[Compound, ...], tuple[Staff, ...]]:
+    """Compounds and people with areas, when the plan is big enough to have several.
+
+    Unmanaged compounds are dealt out first, then the managed ones, so that every area has
+    its share of the hardest duties. No random draws: the rest of the plan stays as it was.
+    """
+    count = round(len(places) / AREA_SIZE)
+    if count < 2:
+        return places, people
+    width = len(str(count))
+    ordered = [c for c in places if c.unmanaged] + [c for c in places if not c.unmanaged]
+    area_of = {c.id: f"A{k % count + 1:0{width}d}" for k, c in enumerate(ordered)}
+    places = tuple(c.model_copy(update={"area": area_of[c.id]}) for c in places)
+    people = tuple(
+        p.model_copy(
+            update={
+                "areas": (
+                    area_of[p.home_compound]
+                    if p.home_compound is not None
+                    else f"A{i % count + 1:0{width}d}",
+                )
+            }
+        )
+        for i, p in enumerate(people)
+    )
+    return places, people
+
+
 def _person_name(rng: random.Random, taken: set[str]) -> str:
     """An invented two- or three-character name not yet used."""
     for _ in range(1000):
@@ -342,7 +380,7 @@ def write_plan(plan: Plan, folder: Path) -> list[Path]:
         ("staff", _STAFF_HEADER, [_staff_row(s) for s in plan.staff]),
         (
             "compounds",
-            ("id", "name", "unmanaged", "round_the_clock", "households", "residents"),
+            ("id", "name", "unmanaged", "round_the_clock", "households", "residents", "area"),
             [
                 [
                     c.id,
@@ -351,6 +389,7 @@ def write_plan(plan: Plan, folder: Path) -> list[Path]:
                     _bool(c.round_the_clock),
                     c.households,
                     c.residents,
+                    c.area,
                 ]
                 for c in plan.compounds
             ],
@@ -391,6 +430,7 @@ _STAFF_HEADER = (
     "unit",
     "max_hours_per_week",
     "max_shifts_per_week",
+    "areas",
 )
 
 
@@ -405,6 +445,7 @@ def _staff_row(person: Staff) -> list[object]:
         person.unit,
         _number(person.overrides.max_hours_per_week),
         _number(person.overrides.max_shifts_per_week),
+        ";".join(person.areas),
     ]
 
 

@@ -195,6 +195,8 @@ class Staff(Frozen):
     overrides: Limits = Limits()
     home_compound: str | None = None
     unit: str | None = None
+    areas: Names = ()
+    """The areas whose compounds the person guards (rule ``areas``); empty: any."""
 
 
 class Compound(Frozen):
@@ -206,6 +208,8 @@ class Compound(Frozen):
     round_the_clock: bool = True
     households: int | None = Field(default=None, ge=0)
     residents: int | None = Field(default=None, ge=0)
+    area: str | None = None
+    """The area (grid, 片区) the compound belongs to (rule ``areas``)."""
 
 
 class Shift(Frozen):

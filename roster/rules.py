@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
+from weakref import WeakKeyDictionary
 
 from roster.i18n import Lang, Text
 from roster.index import Duty, Person, PlanIndex, Post
@@ -155,3 +156,23 @@ class RuleSet:
     def forbidding(self) -> list[Rule]:
         """Rules with a ``forbids`` predicate."""
         return [r for r in self.rules if type(r).forbids is not Rule.forbids]
+
+    def allowed(self, index: PlanIndex) -> frozenset[tuple[int, int]]:
+        """The (person, post) index pairs no rule here ``forbids``: where the model has a
+        variable. Computed once per plan index and set of rules (big plans have millions of
+        pairs, and both the model and the soft rules' "could take" ask)."""
+        key = tuple(type(rule) for rule in self.forbidding)
+        cached = _allowed.setdefault(index, {})
+        if key not in cached:
+            forbidding = self.forbidding
+            cached[key] = frozenset(
+                (person.idx, post.idx)
+                for post in index.posts
+                for person in index.people
+                if not any(rule.forbids(index, person, post) for rule in forbidding)
+            )
+        return cached[key]
+
+
+_allowed: WeakKeyDictionary[PlanIndex, dict[tuple[type[Rule], ...], frozenset[tuple[int, int]]]]
+_allowed = WeakKeyDictionary()

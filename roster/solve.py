@@ -19,6 +19,7 @@ from types import FrameType
 from ortools.sat.python import cp_model
 
 from roster.build import RosterModel
+from roster.greedy import first_roster
 from roster.index import PlanIndex
 from roster.model import Tier
 from roster.roster import Roster
@@ -48,6 +49,8 @@ class SolverConfig:
     seed: int = 0
     strict: bool = False
     log_search: bool = False
+    greedy_start: bool = True
+    """Without a hint, start from a greedy roster of the critical posts (``roster.greedy``)."""
     extra: dict[str, object] = field(default_factory=dict)
     """More CP-SAT parameters by name (``{"linearization_level": 2}``), set last."""
 
@@ -130,8 +133,11 @@ def solve(
     model = RosterModel(index, rules, strict=config.strict)
     if prepare:
         prepare(model)
+    if hint is None and config.greedy_start:
+        hint = first_roster(index, rules)
     if hint is not None:
-        model.hint(hint)
+        # A quarter of the time at most: with every assignment fixed, little is left to do.
+        model.hint(hint, seconds=config.time_limit / 4)
     levels: list[Level] = model.levels() or [()]
     result = SolveResult(Status.UNKNOWN, None, config=config)
     solver = cp_model.CpSolver()
@@ -143,6 +149,17 @@ def solve(
                 result.hit_time_limit = not stop.interrupted
                 break
             objective = model.level_expr(level)
+            if k == 0 and model.start is not None and round(model.start.value(objective)) == 0:
+                # The starting roster already costs nothing at this level: that is optimal
+                # (costs are never negative), so skip a solve whose presolve alone can take
+                # half a minute on a big plan.
+                result.tiers.append(TierResult(level, Status.OPTIMAL, 0, 0, 0.0))
+                result.roster = model.decode(model.start)
+                if on_progress:
+                    on_progress(Progress(level, 0, 0, time.monotonic() - started))
+                if level:
+                    model.cp.add(objective <= 0)
+                continue
             model.cp.minimize(objective)
             # Earlier levels matter more: each may use half of what is left (or its even
             # share, if larger), and all of it while there is no roster at all; time a

@@ -227,6 +227,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": 'unknown compound "{value}" (known: {known})',
         "zh": "未知的小区“{value}”（已有：{known}）",
     },
+    "unknown_area": {
+        "en": 'no compound is in area "{value}" (areas in compounds.csv: {known})',
+        "zh": "没有小区属于片区“{value}”（compounds.csv 中的片区：{known}）",
+    },
     "compound_typo": {
         "en": '"{value}" looks like a compound but is not in compounds.csv (did you mean '
         "{suggestion}?); a place that is not a compound is an errand, so give errands "
@@ -588,9 +592,10 @@ class _Checker:
                 )
 
     def staff(self) -> None:
-        """Profiles, home compounds and shift-type caps that staff.csv names."""
+        """Profiles, home compounds, areas and shift-type caps that staff.csv names."""
         profiles = list(self.plan.profiles)
         compounds = self._known("compounds", self.compound_ids)
+        areas = {c.area for c in self.plan.compounds if c.area is not None}
         for position, staff in enumerate(self.plan.staff):
             for name in staff.profiles:
                 if self.prov.profiles_known and name not in self.plan.profiles:
@@ -604,6 +609,10 @@ class _Checker:
             if home and compounds is not None and home not in compounds:
                 text = message("unknown_compound", value=home, known=known_list(self.compound_ids))
                 self.add("staff", position, "home_compound", home, text)
+            for area in staff.areas:
+                if compounds is not None and area not in areas:
+                    text = message("unknown_area", value=area, known=known_list(sorted(areas)))
+                    self.add("staff", position, "areas", area, text)
             for shift in staff.overrides.max_shifts_of_type:
                 problem = self.unknown_shift(shift)
                 if problem:

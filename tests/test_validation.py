@@ -316,6 +316,21 @@ CASES: list[tuple[str, str, Change, str]] = [
         'staff.csv row 4, column home_compound: unknown compound "Z" (known: A, B)',
     ),
     (
+        "unknown area",
+        "unknown_area",
+        {
+            "staff.csv": SMALL_PLAN["staff.csv"]
+            .replace(STAFF_HEADER, STAFF_HEADER + ",areas")
+            .replace("a4,Dan,volunteer,shop,,,,,", "a4,Dan,volunteer,shop,,,,,,north;west"),
+            "compounds.csv": SMALL_PLAN["compounds.csv"]
+            .replace("residents\n", "residents,area\n")
+            .replace("250\n", "250,north\n")
+            .replace("90\n", "90,north\n"),
+        },
+        'staff.csv row 5, column areas: no compound is in area "west" (areas in compounds.csv: '
+        "north)",
+    ),
+    (
         "unknown shift in a cap",
         "unknown_shift",
         {

@@ -430,6 +430,12 @@ _COLUMN_NOTES: dict[str, dict[str, Texts]] = {
             "en": "The person's unit or department (for information).",
             "zh": "所属单位或科室（仅供参考）。",
         },
+        "areas": {
+            "en": "Areas whose compounds the person guards, separated by ';' (the compounds "
+            "sheet's area column). Blank: any compound.",
+            "zh": "此人负责值守的片区，多个用“;”分隔（compounds 表 area 列中的片区）；"
+            "留空表示不限。",
+        },
     },
     "compounds": {
         "id": {
@@ -448,6 +454,11 @@ _COLUMN_NOTES: dict[str, dict[str, Texts]] = {
         },
         "households": {"en": "Number of households (for information).", "zh": "户数（仅供参考）。"},
         "residents": {"en": "Number of residents (for information).", "zh": "人数（仅供参考）。"},
+        "area": {
+            "en": "The area (grid) the compound belongs to; staff with areas guard only "
+            "their areas' compounds. Blank: open to all.",
+            "zh": "小区所属片区（网格）；填写了片区的人员只在本片区小区值守。留空表示不限。",
+        },
     },
     "shifts": {
         "id": {

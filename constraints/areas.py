@@ -1,0 +1,40 @@
+"""Areas: in a big district each person guards gates only in their own area (包片).
+
+A compound may name its ``area`` (``compounds.csv``) and a person the ``areas`` they serve
+(``staff.csv``, ``;``-separated). Such a person takes gate duty only at compounds of those
+areas. Compounds without an area, people without areas, and errands (shopping runs,
+surveys) are open to everyone. Besides matching how street offices split their work, this
+keeps a district-wide plan small: nobody is considered for a gate across town.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import ClassVar
+
+from roster.i18n import Lang, Text
+from roster.index import Person, PlanIndex, Post
+from roster.rules import Rule
+
+
+class Areas(Rule):
+    """People guard gates only in their own areas."""
+
+    name = "areas"
+    title: ClassVar[Mapping[Lang, str]] = {"en": "Own area only", "zh": "包片值守"}
+    hard = True
+    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+        "outside": {"en": "serves area {areas}, not {area}", "zh": "负责{areas}片区，不含{area}"}
+    }
+
+    def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
+        areas = person.staff.areas
+        area = post.compound.area if post.compound is not None else None
+        if areas and area is not None and area not in areas:
+            return self._outside(areas, area)
+        return None
+
+    @cache  # noqa: B019  (rules live as long as the registry; a big plan asks millions of times)
+    def _outside(self, areas: tuple[str, ...], area: str) -> Text:
+        return self.text("outside", areas="/".join(areas), area=area)

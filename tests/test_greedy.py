@@ -1,0 +1,79 @@
+"""The greedy first roster (``roster.greedy``) and the completed hint it starts the solver from."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+from constraints import all_rules
+from roster.build import RosterModel
+from roster.check import check
+from roster.greedy import first_roster
+from roster.index import PlanIndex
+from roster.model import Demand, Limits, Plan
+from roster.solve import SolverConfig, Status, solve
+from tests.helpers import roster_of, shortfalls
+from tests.plans import NIGHT, people, tiny_plan
+from tests.test_properties import plans
+
+
+def nights(staff: int, days: int, needed: int, **rules: object) -> PlanIndex:
+    """``days`` nights at A, each needing ``needed`` people (critical), under ``rules``."""
+    plan = tiny_plan(
+        staff=people(staff),
+        days=days,
+        shifts=(NIGHT,),
+        demand=(Demand(place="A", shift="N", min=needed, priority="critical"),),
+        rules=Limits(**rules),  # type: ignore[arg-type]
+    )
+    return PlanIndex(plan)
+
+
+def test_covers_what_it_can_and_shares_it_out() -> None:
+    index = nights(staff=3, days=6, needed=1)
+    roster = first_roster(index, all_rules())
+    assert shortfalls(roster) == {}
+    # The fewest duties so far go first: 6 nights among 3 people is 2 each.
+    per_person = [sum(1 for d in roster.duties if d.person == p.idx) for p in index.people]
+    assert per_person == [2, 2, 2]
+
+
+def test_stops_at_the_hard_limits() -> None:
+    # Two people, two nights in a row at most, 3 nights a week: 5 nights of 2 people need
+    # 10 duties, the limits allow 6.
+    index = nights(staff=2, days=5, needed=2, max_consecutive_nights=2, max_nights_per_week=3)
+    roster = first_roster(index, all_rules())
+    assert not [v for v in check(roster, all_rules()) if v.hard]
+    assert len(roster.duties) <= 6
+    assert sum(shortfalls(roster).values()) == 10 - len(roster.duties)
+
+
+@settings(max_examples=25, deadline=None)
+@given(plans())
+def test_random_plans_get_a_first_roster_the_rules_accept(plan: Plan) -> None:
+    roster = first_roster(PlanIndex(plan), all_rules())
+    assert not [v.message() for v in check(roster, all_rules()) if v.hard]
+
+
+def test_a_feasible_hint_is_completed_and_an_infeasible_one_is_not() -> None:
+    index = nights(staff=2, days=3, needed=1, max_consecutive_nights=2)
+    model = RosterModel(index, all_rules())
+    assert model.hint(roster_of(index, [("s1", 0, "N", "A"), ("s2", 1, "N", "A")]), seconds=5)
+    assert model.start is not None
+    three_in_a_row = roster_of(index, [("s1", day, "N", "A") for day in range(3)])
+    fresh = RosterModel(index, all_rules())
+    assert not fresh.hint(three_in_a_row, seconds=5)
+    assert fresh.start is None
+
+
+def test_a_first_roster_that_covers_every_critical_post_settles_that_level() -> None:
+    index = nights(staff=3, days=4, needed=1)
+    config = SolverConfig(time_limit=10, workers=1, seed=1)
+    result = solve(index, all_rules(), config)
+    critical = result.tiers[0]
+    # Settled from the start, without a solve: optimal at 0 in no time.
+    assert (critical.status, critical.objective, critical.seconds) == (Status.OPTIMAL, 0, 0.0)
+    assert result.roster is not None
+    assert shortfalls(result.roster) == {}
+    plain = solve(index, all_rules(), SolverConfig(time_limit=10, workers=1, greedy_start=False))
+    assert plain.tiers[0].objective == 0
+    assert plain.tiers[0].seconds > 0
