@@ -23,7 +23,7 @@ def nights(staff: int, days: int, needed: int, **rules: object) -> PlanIndex:
         days=days,
         shifts=(NIGHT,),
         demand=(Demand(place="A", shift="N", min=needed, priority="critical"),),
-        rules=Limits(**rules),  # type: ignore[arg-type]
+        rules=Limits(**rules),
     )
     return PlanIndex(plan)
 
