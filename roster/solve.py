@@ -142,6 +142,7 @@ def solve(
     result = SolveResult(Status.UNKNOWN, None, config=config)
     solver = cp_model.CpSolver()
     stop = _StopOnInterrupt(solver)
+    solved = False  # whether CP-SAT has run yet
     with stop:
         for k, level in enumerate(levels):
             remaining = config.time_limit - (time.monotonic() - started)
@@ -162,12 +163,14 @@ def solve(
                 continue
             model.cp.minimize(objective)
             # Earlier levels matter more: each may use half of what is left (or its even
-            # share, if larger), and all of it while there is no roster at all; time a
-            # level does not need flows on to the next.
-            share = 1.0 if result.roster is None else max(0.5, 1 / (len(levels) - k))
+            # share, if larger); time a level does not need flows on to the next. The first
+            # solve may use all of it: until then there is no roster, or only the greedy
+            # start, and on a big plan CP-SAT's presolve alone takes half a minute.
+            share = 1.0 if not solved else max(0.5, 1 / (len(levels) - k))
             _set_parameters(solver, config, remaining * share)
             tier_started = time.monotonic()
             code = solver.solve(model.cp, _Callback(level, on_progress, started))
+            solved = True
             status = Status(solver.status_name(code))
             seconds = time.monotonic() - tier_started
             if status in (Status.OPTIMAL, Status.FEASIBLE):
