@@ -23,8 +23,14 @@ from roster.roster import Roster
 from roster.rules import Rule, RuleSet
 
 
-def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster:
-    """A roster covering as many critical posts as the greedy manages under the hard rules."""
+def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
+    """A roster covering as many critical posts as the greedy manages under the hard rules.
+
+    None when the pinned duties alone already break a hard rule: then the plan has limits
+    that only more duties can meet (a minimum of hours or of days in a row, as in the
+    public benchmarks), and adding duties one at a time, each without a new violation,
+    would lead nowhere.
+    """
     rule_set = RuleSet(list(rules))
     hard = rule_set.hard
     allowed = rule_set.allowed(index)
@@ -38,6 +44,9 @@ def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster:
         if staff is not None and slot is not None:
             duties[staff.idx].append(Duty(staff.idx, slot, pin.place))
             taken[pin.place, slot.idx] += 1
+    pinned = Roster(index, tuple(d for person_duties in duties.values() for d in person_duties))
+    if any(rule.violations(pinned) for rule in hard):
+        return None
     broken: dict[int, int] = {}
 
     def hard_count(person: int, trial: list[Duty]) -> int:

@@ -31,6 +31,7 @@ def nights(staff: int, days: int, needed: int, **rules: object) -> PlanIndex:
 def test_covers_what_it_can_and_shares_it_out() -> None:
     index = nights(staff=3, days=6, needed=1)
     roster = first_roster(index, all_rules())
+    assert roster is not None
     assert shortfalls(roster) == {}
     # The fewest duties so far go first: 6 nights among 3 people is 2 each.
     per_person = [sum(1 for d in roster.duties if d.person == p.idx) for p in index.people]
@@ -42,6 +43,7 @@ def test_stops_at_the_hard_limits() -> None:
     # 10 duties, the limits allow 6.
     index = nights(staff=2, days=5, needed=2, max_consecutive_nights=2, max_nights_per_week=3)
     roster = first_roster(index, all_rules())
+    assert roster is not None
     assert not [v for v in check(roster, all_rules()) if v.hard]
     assert len(roster.duties) <= 6
     assert sum(shortfalls(roster).values()) == 10 - len(roster.duties)
@@ -51,7 +53,13 @@ def test_stops_at_the_hard_limits() -> None:
 @given(plans())
 def test_random_plans_get_a_first_roster_the_rules_accept(plan: Plan) -> None:
     roster = first_roster(PlanIndex(plan), all_rules())
+    assert roster is not None
     assert not [v.message() for v in check(roster, all_rules()) if v.hard]
+
+
+def test_no_greedy_start_where_only_more_duties_meet_a_limit() -> None:
+    # Everyone must work at least 24 h: the empty roster already breaks that.
+    assert first_roster(nights(staff=2, days=3, needed=1, min_total_hours=24), all_rules()) is None
 
 
 def test_a_feasible_hint_is_completed_and_an_infeasible_one_is_not() -> None:
