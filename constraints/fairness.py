@@ -9,11 +9,13 @@ count too, in each person's load and in the total, so whoever had many nights re
 fewer this week.
 
 A load is fair when it is the fair share rounded down or up: with a fair share of 1.6
-nights, 1 or 2 nights are fair. Each duty outside that band, above or below, costs the
-measure's weight: ``fair_nights``, ``fair_weekends`` and ``fair_24h`` per duty,
-``fair_hours`` per hour unit (the greatest common divisor of the shift lengths, 4 h for 8-
-and 12-hour shifts). Fairness is its own tier: it never costs coverage, and requests never
-cost fairness.
+nights, 1 or 2 nights are fair. Outside that band, above or below, each further unit costs
+one more than the one before: 1, then 2, then 3 (1, 3, 6 in all for one, two, three units
+out), times the measure's weight: ``fair_nights``, ``fair_weekends`` and ``fair_24h`` per
+duty, ``fair_hours`` per hour unit (the greatest common divisor of the shift lengths, 4 h
+for 8- and 12-hour shifts). So one person far from fair costs more than several a little
+off, and nobody is left carrying the whole difference. Fairness is its own tier: it never
+costs coverage, and requests never cost fairness.
 
 Why a band around each person's share rather than "most minus least": it aims at the same
 thing, but the best value is usually zero or close to it and the solver can *prove* it, so
@@ -120,6 +122,12 @@ class Spread:
         return f"{number:.1f}".removesuffix(".0")
 
 
+def steps(outside: int) -> int:
+    """What a load ``outside`` units outside its band costs, before the weight: 1 + 2 + ...
+    + outside, so each further unit costs more than the one before."""
+    return outside * (outside + 1) // 2
+
+
 def units(measure: Measure, step: int, slot: Slot) -> int:
     """What one duty on ``slot`` adds to a load of ``measure`` (hours in ``step`` minutes)."""
     if not measure.counts(slot):
@@ -204,7 +212,7 @@ class Fairness(Rule):
         for spread in spreads(model.index):
             key = spread.key
             loads: dict[int, IntVar] = {}
-            most = 0  # the largest total there can be
+            heaviest: dict[int, int] = {}
             for person in spread.people:
                 terms = [
                     (spread.units(post.slot), var)
@@ -212,11 +220,11 @@ class Fairness(Rule):
                     if spread.units(post.slot)
                 ]
                 carried = spread.history[person.idx]
-                heaviest = carried + sum(u for u, _ in terms)
-                load = model.new_int(carried, heaviest, f"{key}_load[{person.id}]")
+                heaviest[person.idx] = carried + sum(u for u, _ in terms)
+                load = model.new_int(carried, heaviest[person.idx], f"{key}_load[{person.id}]")
                 model.cp.add(load == carried + sum(u * var for u, var in terms))
                 loads[person.idx] = load
-                most += heaviest
+            most = sum(heaviest.values())  # the largest total there can be
             total = model.new_int(0, most, f"{key}_total")
             model.cp.add(total == sum(loads.values()))
             whole = sum(spread.shares.values())
@@ -228,9 +236,13 @@ class Fairness(Rule):
                 model.cp.add(whole * (load - above) - own * total <= whole - 1)
                 below = model.new_int(0, most, f"{key}_below[{person.id}]")
                 model.cp.add(whole * (load + below) - own * total >= 1 - whole)
-                model.penalize(
-                    self.name, self.tier, spread.weight, above + below, f"{key} {person.id}"
-                )
+                # steps(d) = 1 + 2 + ... + d is the upper envelope of the lines k*d - steps(k-1):
+                # exact at every whole d up to ``reach``, and as strong as can be in the LP.
+                reach = max(heaviest[person.idx], -(-own * most // whole))
+                cost = model.new_int(0, steps(reach), f"{key}_cost[{person.id}]")
+                for k in range(1, reach + 1):
+                    model.cp.add(cost >= k * (above + below) - steps(k - 1))
+                model.penalize(self.name, self.tier, spread.weight, cost, f"{key} {person.id}")
 
     def violations(self, roster: Roster) -> list[Violation]:
         found = []
@@ -265,7 +277,7 @@ class Fairness(Rule):
             hard=False,
             text=text,
             amount=outside,
-            cost=spread.weight * outside,
+            cost=spread.weight * steps(outside),
             tier=self.tier,
             staff=(person.id,),
             details={

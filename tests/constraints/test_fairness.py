@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from constraints._fair import present_days
 from constraints.absence import Absence
 from constraints.coverage import Coverage
-from constraints.fairness import Band, Fairness, hour_step, spreads
+from constraints.fairness import Band, Fairness, hour_step, spreads, steps
 from constraints.one_place import OnePlace
 from roster.index import PlanIndex
 from roster.model import Absence as AbsenceRow
@@ -109,6 +109,22 @@ def test_a_fractional_share_allows_rounding_either_way(rule: Fairness) -> None:
     assert costs(found) == {"hours": 2, "nights": 8}
     below = next(v for v in found if v.staff == ("s3",) and v.details["measure"] == "nights")
     assert below.message("en") == "Nights: Person 3 has 0, less than a fair 1–2 (share 1.3)"
+
+
+def test_one_person_far_off_costs_more_than_several_a_little_off(rule: Fairness) -> None:
+    index = PlanIndex(nights_plan(staff=people(3), days=6))
+    # 6 nights among 3: 2 each is fair. Each unit out costs one more than the one before.
+    assert steps(1) == 1
+    assert steps(2) == 3
+    assert steps(3) == 6
+    near = nightly(index, "s1", "s1", "s1", "s2", "s2", "s3")  # 3, 2, 1: two 1 off
+    far = nightly(index, "s1", "s1", "s1", "s2", "s2", "s2")  # 3, 3, 0: 1, 1 and 2 off
+    assert costs(assert_model_agrees(index, [rule], near))["nights"] == 4 * (1 + 1)
+    assert costs(assert_model_agrees(index, [rule], far))["nights"] == 4 * (1 + 1 + 3)
+    lowest = next(
+        v for v in rule.violations(far) if v.staff == ("s3",) and v.details["measure"] == "nights"
+    )
+    assert (lowest.amount, lowest.cost) == (2, 4 * 3)
 
 
 def test_half_the_hour_cap_carrying_half_the_nights_is_fair(rule: Fairness) -> None:
@@ -237,8 +253,8 @@ def test_hours_are_counted_in_units_of_the_shortest_common_length(rule: Fairness
     assert hour_step(index) == 240
     roster = roster_of(index, [("s1", 0, "D", "A"), ("s1", 1, "D", "A")])
     found = assert_model_agrees(index, [rule], roster)
-    # 16 h and 0 h against a fair 8 h each: 2 units (of 4 h) above and 2 below.
-    assert costs(found) == {"hours": 4}
+    # 16 h and 0 h against a fair 8 h each: 2 units (of 4 h) above and 2 below, 1 + 2 each.
+    assert costs(found) == {"hours": 2 * 3}
     assert found[0].message("en") == "Hours: Person 1 has 16, more than a fair 8 (share 8)"
 
 
