@@ -19,9 +19,11 @@ to the day it starts on.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from roster.index import Duty, Person, PersonLimits, PlanIndex, Slot
@@ -57,12 +59,16 @@ def outermost(windows: Iterable[Window]) -> list[Window]:
     repeats the outer one. ``PlanIndex.windows`` keeps such clipped windows at the end of
     short periods.
     """
-    spans = list(windows)
-    return [
+    return list(_outermost(tuple(windows)))
+
+
+@cache  # the same few window lists are asked for again and again by every check
+def _outermost(spans: tuple[Window, ...]) -> tuple[Window, ...]:
+    return tuple(
         (a, b)
         for a, b in spans
         if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)
-    ]
+    )
 
 
 def _cap_of(cap: int | Callable[[Window], int], window: Window) -> int:
@@ -231,15 +237,18 @@ def excesses(
     """The windows where ``amounts`` (one person's, history included) break the cap
     (a number, or the cap of each window)."""
     found = []
+    busy_days = sorted((day, v) for day, v in amounts.items() if v)
+    days = [day for day, _ in busy_days]
     for first, last in windows:
-        inside = {day: v for day, v in amounts.items() if first <= day <= last and v}
-        used = sum(v for day, v in inside.items() if day < 0)
-        added = sum(v for day, v in inside.items() if day >= 0)
+        # The days inside by bisection: checks run this for every person and window.
+        inside = busy_days[bisect_left(days, first) : bisect_right(days, last)]
+        used = sum(v for day, v in inside if day < 0)
+        added = sum(v for day, v in inside if day >= 0)
         allowed = allowance(_cap_of(cap, (first, last)), used)
         if added > allowed:
-            own = [day for day in inside if day >= 0]
-            busy = (min(inside), max(inside))
-            found.append(Excess((first, last), used, added, allowed, busy, (min(own), max(own))))
+            own = [day for day, _ in inside if day >= 0]
+            busy = (inside[0][0], inside[-1][0])
+            found.append(Excess((first, last), used, added, allowed, busy, (own[0], own[-1])))
     return found
 
 

@@ -53,6 +53,8 @@ class TotalHours(Rule):
         found = []
         for person in roster.index.people:
             low, high = person.limits.min_total_minutes, person.limits.max_total_minutes
+            if low is None and high is None:
+                continue
             total = sum(d.slot.minutes for d in roster.by_person.get(person.idx, []))
             if high is not None and total > high:
                 found.append(self._violation("over", person.staff.name, person.id, total, high))

@@ -150,10 +150,10 @@ def solve(
                 result.hit_time_limit = not stop.interrupted
                 break
             objective = model.level_expr(level)
-            if k == 0 and model.start is not None and round(model.start.value(objective)) == 0:
-                # The starting roster already costs nothing at this level: that is optimal
-                # (costs are never negative), so skip a solve whose presolve alone can take
-                # half a minute on a big plan.
+            if not solved and model.start and round(model.start.value(objective)) == 0:
+                # The starting roster already costs nothing at this level (and at the ones
+                # before): that is optimal, costs are never negative. Skip a solve whose
+                # presolve alone can take half a minute on a big plan.
                 result.tiers.append(TierResult(level, Status.OPTIMAL, 0, 0, 0.0))
                 result.roster = model.decode(model.start)
                 if on_progress:

@@ -9,10 +9,10 @@ from roster.build import RosterModel
 from roster.check import check
 from roster.greedy import first_roster
 from roster.index import PlanIndex
-from roster.model import Demand, Limits, Plan
+from roster.model import Demand, Limits, Plan, Staff
 from roster.solve import SolverConfig, Status, solve
 from tests.helpers import roster_of, shortfalls
-from tests.plans import NIGHT, people, tiny_plan
+from tests.plans import DAY, NIGHT, people, tiny_plan
 from tests.test_properties import plans
 
 
@@ -55,6 +55,23 @@ def test_random_plans_get_a_first_roster_the_rules_accept(plan: Plan) -> None:
     roster = first_roster(PlanIndex(plan), all_rules())
     assert roster is not None
     assert not [v.message() for v in check(roster, all_rules()) if v.hard]
+
+
+def test_a_gate_that_also_wants_a_duty_leader_gets_one_first() -> None:
+    # One person on the day gate: critical, and a high row wants a leader there. Filling
+    # the critical row, the greedy takes the leader s2 though s1 comes first, so the high
+    # row is met too.
+    staff = (*people(1), Staff(id="s2", name="Person s2", skills=("lead",)))
+    gate = (
+        Demand(place="A", shift="D", min=1, priority="critical"),
+        Demand(place="A", shift="D", min=1, skill="lead", priority="high"),
+    )
+    index = PlanIndex(tiny_plan(staff=staff, shifts=(DAY,), demand=gate))
+    assert index.posts[0].max == 1
+    roster = first_roster(index, all_rules())
+    assert roster is not None
+    assert [index.people[d.person].id for d in roster.duties] == ["s2"]
+    assert shortfalls(roster) == {}
 
 
 def test_no_greedy_start_where_only_more_duties_meet_a_limit() -> None:
