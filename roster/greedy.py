@@ -12,9 +12,9 @@ of that priority, rows that name a skill first, with the people with the fewest 
 far who may take the post; people who also have the post's other skills (a duty leader on
 a gate that needs one) come first. A person takes a duty only if the rules' own
 ``violations`` find no new hard violation in that person's duties: the same judge that
-checks every finished roster, so no limit is re-implemented here. Rules between two people
-(``apart`` pairs) are not seen this way; the roster is only a hint, and the solver repairs
-whatever it gets wrong.
+checks every finished roster, so no limit is re-implemented here; people in an ``apart``
+pair are checked together with their partner's duties. The roster is only a hint: the
+solver repairs whatever it still gets wrong.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from roster.index import Duty, Need, PlanIndex, Post
-from roster.model import Priority
+from roster.model import PairKind, Priority
 from roster.roster import Roster
 from roster.rules import Rule, RuleSet
 
@@ -52,10 +52,17 @@ def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
     pinned = Roster(index, tuple(d for person_duties in duties.values() for d in person_duties))
     if any(rule.violations(pinned) for rule in hard):
         return None
-    broken: dict[int, int] = {}
+    partners: dict[int, set[int]] = defaultdict(set)  # ``apart`` pairs: checked together
+    for pair in index.plan.pairs:
+        a, b = index.person_by_id.get(pair.a), index.person_by_id.get(pair.b)
+        if pair.kind is PairKind.APART and a is not None and b is not None and a != b:
+            partners[a.idx].add(b.idx)
+            partners[b.idx].add(a.idx)
+    broken: dict[int, int] = {}  # hard violations before the next trial, if it cannot change
 
     def hard_count(person: int, trial: list[Duty]) -> int:
-        roster = Roster(index, tuple(trial))
+        beside = [d for other in partners[person] for d in duties[other]]
+        roster = Roster(index, (*trial, *beside))
         return sum(len(rule.violations(roster)) for rule in hard)
 
     def skilled(person: int, skill: str | None) -> bool:
@@ -73,10 +80,13 @@ def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
                 return
             if any(d.slot == post.slot for d in duties[person]):
                 continue
-            if person not in broken:
-                broken[person] = hard_count(person, duties[person])
+            before = broken.get(person)
+            if before is None:
+                before = hard_count(person, duties[person])
+                if not partners[person]:  # else a partner's new duty may change it
+                    broken[person] = before
             trial = [*duties[person], Duty(person, post.slot, post.place)]
-            if hard_count(person, trial) <= broken[person]:
+            if hard_count(person, trial) <= before:
                 duties[person] = trial
                 here.append(person)
 

@@ -9,7 +9,7 @@ from roster.build import RosterModel
 from roster.check import check
 from roster.greedy import first_roster
 from roster.index import PlanIndex
-from roster.model import Demand, Limits, Plan, Staff
+from roster.model import Demand, Limits, Pair, Plan, Staff
 from roster.solve import SolverConfig, Status, solve
 from tests.helpers import roster_of, shortfalls
 from tests.plans import DAY, NIGHT, people, tiny_plan
@@ -72,6 +72,16 @@ def test_a_gate_that_also_wants_a_duty_leader_gets_one_first() -> None:
     assert roster is not None
     assert [index.people[d.person].id for d in roster.duties] == ["s2"]
     assert shortfalls(roster) == {}
+
+
+def test_people_kept_apart_are_not_put_together() -> None:
+    # A gate for two; s1 and s2 must be kept apart, so the second place goes to s3.
+    pair = Pair(a="s1", b="s2", kind="apart")
+    gate = (Demand(place="A", shift="D", min=2, max=2, priority="critical"),)
+    index = PlanIndex(tiny_plan(staff=people(3), shifts=(DAY,), demand=gate, pairs=(pair,)))
+    roster = first_roster(index, all_rules())
+    assert roster is not None
+    assert sorted(index.people[d.person].id for d in roster.duties) == ["s1", "s3"]
 
 
 def test_no_greedy_start_where_only_more_duties_meet_a_limit() -> None:
