@@ -9,7 +9,7 @@ plan); ``write_plan`` writes it as a plan folder (``plan.toml`` and CSV files) t
 * about a quarter of the people have a health or family profile (pregnant, post_surgery,
   young_children, chemo_spouse, elderly_parents) with the example's limits;
 * everyone but some volunteers has a home compound; about 8 % are absent for 2-4 days;
-* plans of more than ``AREA_SIZE`` * 3/2 compounds are split into areas (片区) of about
+* plans of 12 compounds or more (``AREA_SIZE`` * 3/2) are split into areas (片区) of about
   ``AREA_SIZE`` compounds, the unmanaged ones spread evenly; everyone serves the area of
   their home compound (people without one, an area in turn), as street offices split a
   district's work;

@@ -50,7 +50,8 @@ class SolverConfig:
     strict: bool = False
     log_search: bool = False
     greedy_start: bool = True
-    """Without a hint, start from a greedy roster of the critical posts (``roster.greedy``)."""
+    """Without a hint, start from a greedy roster of the critical and high posts
+    (``roster.greedy``)."""
     extra: dict[str, object] = field(default_factory=dict)
     """More CP-SAT parameters by name (``{"linearization_level": 2}``), set last."""
 

@@ -74,6 +74,20 @@ def test_proportions_of_the_example(staff: int) -> None:
     assert set(plan.profiles) >= {p for s in plan.staff for p in s.profiles}
 
 
+def test_big_plans_are_split_into_areas_of_about_eight_compounds() -> None:
+    assert all(c.area is None for c in generate_plan(30, 11, 7, seed=1).compounds)
+    plan = generate_plan(200, 62, 7, seed=1)
+    areas = {c.area for c in plan.compounds}
+    assert len(areas) == round(62 / 8)
+    by_id = {c.id: c for c in plan.compounds}
+    for area in areas:  # each has its share of the unmanaged compounds
+        assert any(c.unmanaged for c in plan.compounds if c.area == area)
+    for person in plan.staff:
+        assert len(person.areas) == 1
+        if person.home_compound is not None:
+            assert person.areas == (by_id[person.home_compound].area,)
+
+
 def test_write_refuses_a_folder_with_files(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("mine")
     with pytest.raises(OutputError):
