@@ -786,12 +786,7 @@ def assignments_from_sheet(sheet: Sheet) -> list[Assignment]:
     Raises:
         PlanError: With every bad row.
     """
-    loaded = load_table(ROSTER_TABLE, sheet)
-    if not sheet.found and not loaded.problems:
-        loaded.problems.append(Problem(sheet.name, None, None, None, message("missing_file")))
-    if loaded.problems:
-        raise PlanError(sorted(unique(loaded.problems), key=problem_order([sheet.name])))
-    return list(loaded.items)
+    return _rows_or_problems(ROSTER_TABLE, sheet)
 
 
 def absences_from_sheet(sheet: Sheet) -> list[Absence]:
@@ -800,7 +795,13 @@ def absences_from_sheet(sheet: Sheet) -> list[Absence]:
     Raises:
         PlanError: With every bad row.
     """
-    loaded = load_table(TABLE_BY_NAME["absences"], sheet)
+    return _rows_or_problems(TABLE_BY_NAME["absences"], sheet)
+
+
+def _rows_or_problems(table: Table, sheet: Sheet) -> list[Any]:
+    """A standalone sheet's rows as ``table``'s models; a missing sheet or any bad row
+    raises :class:`PlanError` with every problem."""
+    loaded = load_table(table, sheet)
     if not sheet.found and not loaded.problems:
         loaded.problems.append(Problem(sheet.name, None, None, None, message("missing_file")))
     if loaded.problems:
