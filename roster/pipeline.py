@@ -166,7 +166,7 @@ def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
         "seed": result.config.seed,
         "time_limit": result.config.time_limit,
         "strict": result.config.strict,
-        "parameters": dict(result.config.extra),  # extra CP-SAT parameters, if any
+        "parameters": dict(result.config.extra),  # CP-SAT parameters beyond those above
         "input_hash": plan_hash(plan),
         "version": version("duty-roster"),
         "ortools": version("ortools"),
@@ -234,9 +234,8 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
         )
     if outcome.gaps:
         lines.append(label("summary_gaps", lang).format(count=len(outcome.gaps)))
-        lines += [f"  {v.message(lang)}" for v in outcome.violations if v.rule == "coverage"][
-            :SHOWN
-        ]
+        short = [v for v in outcome.violations if v.rule == "coverage"]
+        lines += [f"  {v.message(lang)}" for v in short[:SHOWN]]
     else:
         lines.append(label("summary_no_gaps", lang))
     unfair = [v for v in outcome.violations if v.rule == "fairness"]
