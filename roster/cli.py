@@ -44,12 +44,8 @@ def validate(plan: PlanArg, lang: LangOpt = None) -> None:
     from roster.summary import render, summarize
 
     chosen = _lang(lang)
-    try:
+    with _exit_on_errors(chosen):
         loaded = load_plan(plan)
-    except PlanError as error:
-        # Every problem, one line each, on stderr; nothing is written.
-        _print_problems(error, chosen or default_lang(error.title))
-        raise typer.Exit(2) from None
     typer.echo(render(summarize(loaded), chosen or default_lang(loaded.title)))
 
 
@@ -218,7 +214,7 @@ def check(
     """
     from constraints import all_rules
     from roster.checkroster import check_files, check_lines
-    from roster.i18n import default_lang, label
+    from roster.i18n import label
     from roster.resilience import progress_line, resilience, write_resilience_csv
 
     chosen = _lang(lang)
@@ -228,16 +224,10 @@ def check(
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
     rules = all_rules()
-    try:
+    with _exit_on_errors(chosen):
         outcome = check_files(
             plan, roster, out, rules, lang=chosen, unmanaged_nights=unmanaged_nights
         )
-    except PlanError as error:
-        _print_problems(error, chosen or default_lang(error.title))
-        raise typer.Exit(2) from None
-    except OutputError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
     report, used = outcome.report, outcome.lang
     if report.problems:
         typer.echo(label("check_problems", used).format(count=len(report.problems)), err=True)
@@ -283,11 +273,8 @@ def explain(
     from roster.io import load_plan
 
     chosen = _lang(lang)
-    try:
+    with _exit_on_errors(chosen):
         loaded = load_plan(plan)
-    except PlanError as error:
-        _print_problems(error, chosen or default_lang(error.title))
-        raise typer.Exit(2) from None
     explanation = explain_plan(loaded, all_rules(), time_limit=time_limit, seed=seed)
     for line in explanation.lines(chosen or default_lang(loaded.title)):
         typer.echo(line)
@@ -309,7 +296,7 @@ def template(
     """Write a plan workbook to fill in: every sheet with its headers, a note on each header,
     example rows and drop-downs (default language zh). With --from, a plan folder as a
     workbook instead."""
-    from roster.i18n import default_lang, label
+    from roster.i18n import label
     from roster.io.template import write_template
     from roster.io.workbook import plan_folder_to_workbook
 
@@ -317,17 +304,11 @@ def template(
     if file.suffix.lower() != ".xlsx":
         typer.echo(f"{file}: the workbook's name must end in .xlsx", err=True)
         raise typer.Exit(2)
-    try:
+    with _exit_on_errors(chosen):
         if source is not None:
             plan_folder_to_workbook(source, file, lang=chosen, force=force)
         else:
             write_template(file, chosen or "zh", force=force)
-    except PlanError as error:
-        _print_problems(error, chosen or default_lang(error.title))
-        raise typer.Exit(2) from None
-    except OutputError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
     typer.echo(label("template_written", chosen or "zh").format(file=file))
 
 
@@ -479,7 +460,7 @@ def bench_examples(
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
     typer.echo("| plan | level | status | objective | bound | seconds |")
     typer.echo("|---|---|---|---:|---:|---:|")
-    try:
+    with _exit_on_errors(None):
         runs = run(
             plans,
             all_rules(),
@@ -489,9 +470,6 @@ def bench_examples(
                 f"| {r.objective} | {r.bound} | {r.seconds} |"
             ),
         )
-    except PlanError as error:
-        _print_problems(error, None)
-        raise typer.Exit(2) from None
     for path, result, violations in runs:
         typer.echo(
             f"{path.name}: {result.status.value} in {result.seconds:.1f} s; "
@@ -525,7 +503,7 @@ def bench_reschedule(
         "| hard | stability | seconds |"
     )
     typer.echo("|---|---:|---:|---:|---:|---:|---:|---|---:|")
-    try:
+    with _exit_on_errors(None):
         rows = run(
             plan,
             moment,
@@ -538,9 +516,6 @@ def bench_reschedule(
                 f"| {r.hard} | {r.stability_status} | {r.seconds} |"
             ),
         )
-    except PlanError as error:
-        _print_problems(error, None)
-        raise typer.Exit(2) from None
     within = sum(1 for r in rows if 0 <= r.others <= 2 * r.remaining)
     slowest = max((r.seconds for r in rows), default=0.0)
     typer.echo(
