@@ -22,6 +22,14 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _repair(published: Path, out: Path, *absence: str) -> None:
+    """``roster reschedule`` of the published example into ``out`` (10 s, seed 1); it must
+    succeed."""
+    args = ["reschedule", str(EXAMPLE), str(published), *absence, "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "--time-limit", "10", "--seed", "1"])
+    assert result.exit_code == 0, result.output
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("solved")
@@ -44,25 +52,7 @@ def test_ill_from_wednesday(published: Path, tmp_path: Path) -> None:
     remaining = sum(r["staff_id"] == ill for r in later)
 
     out = tmp_path / "repaired"
-    result = CliRunner().invoke(
-        app,
-        [
-            "reschedule",
-            str(EXAMPLE),
-            str(published),
-            "--absent",
-            ill,
-            "--from",
-            "2026-02-11",
-            "--out",
-            str(out),
-            "--time-limit",
-            "10",
-            "--seed",
-            "1",
-        ],
-    )
-    assert result.exit_code == 0, result.output
+    _repair(published, out, "--absent", ill, "--from", "2026-02-11")
     after = _rows(out / "roster.csv")
 
     def key(row: dict[str, str]) -> tuple[str, ...]:
@@ -133,23 +123,7 @@ def test_several_absences_from_a_file(published: Path, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "repaired"
-    result = CliRunner().invoke(
-        app,
-        [
-            "reschedule",
-            str(EXAMPLE),
-            str(published),
-            "--absences",
-            str(spans),
-            "--out",
-            str(out),
-            "--time-limit",
-            "10",
-            "--seed",
-            "1",
-        ],
-    )
-    assert result.exit_code == 0, result.output
+    _repair(published, out, "--absences", str(spans))
     after = _rows(out / "roster.csv")
     assert not [
         r for r in after if r["staff_id"] == "s23" and r["date"] in ("2026-02-12", "2026-02-13")
