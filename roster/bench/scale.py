@@ -95,6 +95,18 @@ def level_name(level: Sequence[Tier]) -> str:
     return "+".join(t.value for t in level) or "-"
 
 
+def first_covered(samples: Sequence[Sample]) -> float | None:
+    """When a level with the critical tier first reached 0: every critical post covered."""
+    return next(
+        (
+            s.seconds
+            for s in samples
+            if Tier.CRITICAL.value in s.level.split("+") and s.objective == 0
+        ),
+        None,
+    )
+
+
 def run_size(
     staff: int,
     compounds: int,
@@ -141,13 +153,11 @@ def run_size(
         seconds = time.monotonic() - solve_started
         sample = Sample(round(seconds, 2), level_name(event.level), event.objective, event.bound)
         row.samples.append(sample)
-        critical = Tier.CRITICAL in event.level
-        if critical and event.objective == 0 and row.first_covered is None:
-            row.first_covered = sample.seconds
         if on_event:
             on_event("sample", sample)
 
     result = solve(index, rules, config, on_progress=progress, prepare=prepare)
+    row.first_covered = first_covered(row.samples)
     row.levels = [
         LevelEnd(level_name(t.level), t.status.value, t.objective, t.bound) for t in result.tiers
     ]
@@ -251,14 +261,7 @@ def run_isolated(
     if row.outcome != "solved":
         row.seconds = round(time.monotonic() - began, 2)
         if row.first_covered is None:
-            row.first_covered = next(
-                (
-                    s.seconds
-                    for s in row.samples
-                    if s.level.startswith("critical") and s.objective == 0
-                ),
-                None,
-            )
+            row.first_covered = first_covered(row.samples)
     return row
 
 
