@@ -161,10 +161,10 @@ class RuleSet:
         """The (person, post) index pairs no rule here ``forbids``: where the model has a
         variable. Computed once per plan index and set of rules (big plans have millions of
         pairs, and both the model and the soft rules' "could take" ask)."""
-        key = tuple(type(rule) for rule in self.forbidding)
+        forbidding = self.forbidding
+        key = tuple(type(rule) for rule in forbidding)
         cached = _allowed.setdefault(index, {})
         if key not in cached:
-            forbidding = self.forbidding
             cached[key] = frozenset(
                 (person.idx, post.idx)
                 for post in index.posts
