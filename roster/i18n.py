@@ -303,11 +303,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "limit_days_off": {"en": "off on {days}", "zh": "{days}休息"},
     "limit_unavailable": {"en": "unavailable {spans}", "zh": "不可排班：{spans}"},
     "fair_note": {
-        "en": "Target = everyone's total × the person's share ÷ the sum of shares. Share = weekly "
-        "hour cap × fraction of days available (for nights, 0 for people who take no nights; for "
-        "weekends, the weekend days available). Bar: actual; black line: target.",
-        "zh": "目标 = 全体合计 × 本人份额 ÷ 份额之和。份额 = 每周工时上限 × 可排班天数占比（夜班："
-        "不上夜班者为0；周末班：按可排班的周末天数）。条形为实际值，黑线为目标。",
+        "en": "Load / fair share. Share = everyone's total × the person's share of the work ÷ "
+        "the sum of shares; share of the work = weekly hour cap × days available (nights: only "
+        "people who may take nights). Loads and totals include the 4 weeks before (history). "
+        "Fair: the share rounded down or up; red: outside it. Bar: load; black line: share.",
+        "zh": "负担 / 应得份额。应得份额 = 全体合计 × 本人工作份额 ÷ 份额之和；工作份额 = 每周工时上限 × "
+        "可排班天数（夜班：只计可上夜班者）。负担与合计含此前4周（历史记录）。合理范围：份额向下或向上取整；"
+        "红色：超出范围。条形为负担，黑线为应得份额。",
+    },
+    "fair_band": {"en": "fair {band}", "zh": "合理范围{band}"},
+    "fair_carried": {
+        "en": "incl. {carried} in the 4 weeks before",
+        "zh": "含此前4周的{carried}",
     },
     "status_optimal": {"en": "optimal (proven)", "zh": "最优（已证明）"},
     "status_feasible": {"en": "feasible (not proven optimal)", "zh": "可行（未证明最优）"},

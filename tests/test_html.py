@@ -85,6 +85,16 @@ def test_gaps_and_fairness_are_there_with_bars_per_person() -> None:
     assert all(re.fullmatch(r"width:\d+(\.\d)?%", a["style"]) for a in bars)
 
 
+def test_loads_the_fairness_rule_finds_unfair_are_red() -> None:
+    case = report_case()
+    unfair = {(v.staff, v.details["measure"]) for v in case.violations if v.rule == "fairness"}
+    assert unfair  # Person 1 carries more than a fair share here
+    page = parsed(render_report(case.roster, case.violations, case.gaps, "en"))
+    red = page.with_class("unfair")
+    assert len(red) == len(unfair)
+    assert all(a["title"].startswith("fair ") for a in red)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_page_is_self_contained(lang: Lang) -> None:
     page = page_of(lang)

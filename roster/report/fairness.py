@@ -1,19 +1,17 @@
 """Fair shares as the report shows them: each person's hours, nights, weekend duties (and
-24-hour duties, when the plan has them) in this period, against a pro-rated target.
+24-hour duties, when the plan has them) against their fair share.
 
-The target of a measure is everyone's total times the person's share over the sum of the
-shares of the people expected to take such duties. Who is expected, and how large a share
-is (weekly hour cap × days present), come from the fairness rule's own helpers in
-``constraints/``, so the report and the optimiser never disagree about them. The report
-counts this period only; the optimiser also weighs duties carried over from ``history.csv``.
+The numbers are the fairness rule's own (``constraints.fairness.spreads``): who counts for
+a measure, their pro-rated share, duties carried over from the 4 weeks before in
+``history.csv``, and the band of fair loads (the share rounded down or up). So the report,
+the summary and the optimiser never disagree about what is fair.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from constraints._fair import could_take, share
-from constraints.fairness import MEASURES
+from constraints.fairness import MEASURES, Spread, spreads
 from roster.index import Person
 from roster.roster import Roster
 
@@ -24,13 +22,25 @@ HOURS = "hours"
 class Load:
     """One measure for one person: what they carry and what would be their fair part.
 
-    ``actual`` and ``target`` are hours for the hours measure, else numbers of duties.
-    ``target`` is None for someone never expected to take such duties (no nights, no post
-    of that kind they may take, absent the whole period).
+    ``actual`` and ``carried`` (the part of ``actual`` from the 4 weeks before the period)
+    are hours for the hours measure, else numbers of duties, and so are ``target`` (the fair
+    share) and ``low``..``high`` (the fair loads). ``target`` is None for someone the rule
+    does not count for this measure (no nights, no post of that kind they may take, absent
+    the whole period, or the measure's weight is 0).
     """
 
     actual: float
     target: float | None
+    carried: float = 0
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def fair(self) -> bool:
+        """Within the fair band (or not measured)."""
+        if self.low is None or self.high is None:
+            return True
+        return self.low <= self.actual <= self.high
 
 
 @dataclass(frozen=True)
@@ -48,37 +58,45 @@ def shown_measures(roster: Roster) -> list[str]:
 
 
 def fairness_rows(roster: Roster) -> list[FairnessRow]:
-    """Every person's loads against their pro-rated targets, in the plan's staff order."""
+    """Every person's loads against their fair shares, in the plan's staff order."""
     index = roster.index
+    by_key = {spread.key: spread for spread in spreads(index)}
     loads: dict[str, dict[int, Load]] = {}
     for measure in MEASURES:
         if measure.key not in shown_measures(roster):
             continue
-        actual = {
-            person.idx: sum(
-                (d.slot.minutes / 60 if measure.key == HOURS else 1)
-                for d in roster.by_person.get(person.idx, [])
-                if measure.counts(d.slot)
-            )
-            for person in index.people
-        }
-        posts = [post for post in index.posts if measure.counts(post.slot)]
-        shares = {
-            person.idx: share(index, person)
-            for person in index.people
-            if not measure.exempt(person.limits)
-            and any(could_take(index, person, p) for p in posts)
-        }
-        shares = {idx: s for idx, s in shares.items() if s > 0}
-        total, all_shares = sum(actual.values()), sum(shares.values())
+        spread = by_key.get(measure.key)
+        counted = _counted_loads(roster, spread) if spread else {}
         loads[measure.key] = {
-            idx: Load(
-                actual=value,
-                target=total * shares[idx] / all_shares if idx in shares else None,
+            person.idx: counted.get(person.idx)
+            or Load(
+                actual=sum(
+                    (d.slot.minutes / 60 if measure.key == HOURS else 1)
+                    for d in roster.by_person.get(person.idx, [])
+                    if measure.counts(d.slot)
+                ),
+                target=None,
             )
-            for idx, value in actual.items()
+            for person in index.people
         }
     return [
         FairnessRow(person, {key: by_person[person.idx] for key, by_person in loads.items()})
         for person in index.people
     ]
+
+
+def _counted_loads(roster: Roster, spread: Spread) -> dict[int, Load]:
+    """The loads of the people the rule counts for ``spread``, in the leader's units."""
+    units = spread.loads(roster)
+    bands = spread.bands(sum(units.values()))
+    scale = spread.step / 60 if spread.step else 1  # units to hours, or 1 per duty
+    return {
+        idx: Load(
+            actual=units[idx] * scale,
+            target=float(bands[idx].share) * scale,
+            carried=spread.history[idx] * scale,
+            low=bands[idx].low * scale,
+            high=bands[idx].high * scale,
+        )
+        for idx in units
+    }

@@ -80,6 +80,8 @@ th{background:#d9e1f2;white-space:nowrap}
 .bar i{display:block;height:100%;background:#5b9bd5}
 .bar b{position:absolute;top:-3px;bottom:-3px;width:2px;margin-left:-1px;background:#222}
 .num{font-size:.8rem;color:#444}
+.unfair .num{color:#c00000;font-weight:bold}
+.unfair .bar i{background:#c00000}
 .problems li.hard{color:#9c0006}
 @media (max-width:600px){body{padding:8px}table{font-size:.8rem}th,td{padding:3px 4px}
 .grid td.place,.grid td.shift{white-space:normal;min-width:6.5em}
@@ -277,22 +279,32 @@ def _fairness_section(roster: Roster, lang: Lang) -> str:
     rows = []
     for row in found:
         cells = _tag("td", _e(row.person.staff.name))
-        cells += "".join(_fair_cell(row.loads[key], scale[key]) for key in measures)
+        cells += "".join(_fair_cell(row.loads[key], scale[key], lang) for key in measures)
         rows.append(_tag("tr", cells))
     table = _tag("thead", _tag("tr", head)) + _tag("tbody", "\n".join(rows))
     note = _tag("p", _e(label("fair_note", lang)), class_="muted")
     return note + "\n" + _tag("div", _tag("table", table, class_="fair"), class_="scroll")
 
 
-def _fair_cell(load: Load, scale: float) -> str:
-    """The load and target as numbers ("28 / 26.7") over a bar as long as the load, with a
-    black line at the target."""
+def _fair_cell(load: Load, scale: float, lang: Lang) -> str:
+    """The load and fair share as numbers ("28 / 26.7") over a bar as long as the load, with
+    a black line at the share; red when the load is outside the fair band. The tooltip gives
+    the band and the part carried over from the weeks before."""
     target = "–" if load.target is None else f"{load.target:.1f}"
     bar = _tag("i", "", style=f"width:{100 * load.actual / scale:.1f}%")
     if load.target is not None:
         bar += _tag("b", "", style=f"left:{100 * load.target / scale:.1f}%")
     numbers = _tag("span", f"{_number(load.actual)} / {target}", class_="num")
-    return _tag("td", numbers + _tag("div", bar, class_="bar"), class_="m")
+    tip = []
+    if load.low is not None and load.high is not None:
+        low, high = _number(load.low), _number(load.high)
+        tip.append(label("fair_band", lang).format(band=low if low == high else f"{low}–{high}"))
+    if load.carried:
+        tip.append(label("fair_carried", lang).format(carried=_number(load.carried)))
+    attributes = {"class_": "m" if load.fair else "m unfair"}
+    if tip:
+        attributes["title"] = "; ".join(tip)
+    return _tag("td", numbers + _tag("div", bar, class_="bar"), **attributes)
 
 
 def _problems_section(violations: Sequence[Violation], lang: Lang) -> str:

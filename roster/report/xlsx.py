@@ -259,13 +259,18 @@ def _fairness_sheet(ws: Worksheet, roster: Roster, lang: Lang) -> None:
     for key in measures:
         header += [label(f"col_{key}", lang), label(f"col_{key}_target", lang)]
     rows: list[list[object]] = []
+    unfair: list[tuple[int, int]] = []  # (row, column) of loads outside the fair band
     for row in fairness_rows(roster):
         cells: list[object] = [row.person.staff.name]
         for key in measures:
             load = row.loads[key]
+            if not load.fair:
+                unfair.append((len(rows) + 2, len(cells) + 1))
             cells += [round(load.actual, 2), None if load.target is None else round(load.target, 1)]
         rows.append(cells)
     _table(ws, header, rows)
+    for row_number, column_number in unfair:
+        ws.cell(row_number, column_number).font = Font(color=GAP_FONT, bold=True)
     last = len(rows) + 1
     for k in range(len(measures)):
         column = get_column_letter(2 + 2 * k)
