@@ -1,0 +1,63 @@
+"""Tiers joined by "+" are solved as one weighted sum, after a warm-up on the first tier."""
+
+from __future__ import annotations
+
+from constraints import all_rules
+from roster.check import check
+from roster.index import PlanIndex
+from roster.model import Demand, Request, Tier
+from roster.solve import Progress, SolverConfig, Status, solve
+from tests.plans import DAY, MONDAY, people, tiny_plan
+
+
+def joined_plan() -> PlanIndex:
+    """Two people, one day, three wanted on the day watch and one on the night: one day
+    place stays empty whatever happens. Both ask to be off that day."""
+    staff = people(2)
+    return PlanIndex(
+        tiny_plan(
+            staff=staff,
+            demand=(
+                Demand(place="*", shift="D", min=3, priority="critical"),
+                Demand(place="*", shift="N", min=1, priority="critical"),
+            ),
+            requests=tuple(Request(staff=s.id, date=MONDAY, kind="off") for s in staff),
+            tiers=("critical+preferences",),
+        )
+    )
+
+
+def test_a_joined_level_is_warmed_up_on_its_first_tier_and_still_proven() -> None:
+    index = joined_plan()
+    rules = all_rules()
+    seen: list[Progress] = []
+    result = solve(
+        index, rules, SolverConfig(time_limit=20, workers=1, seed=1), on_progress=seen.append
+    )
+    assert result.roster is not None
+    joined = (Tier.CRITICAL, Tier.PREFERENCES)
+    levels = [p.level for p in seen]
+    # The warm-up reports the first tier alone, before the joined level.
+    assert (Tier.CRITICAL,) in levels
+    assert levels.index((Tier.CRITICAL,)) < levels.index(joined)
+    level = result.tiers[0]
+    assert level.level == joined
+    assert level.status is Status.OPTIMAL
+    # The same optimum as without the warm-up, and the rules' own costs agree with it.
+    plain = solve(index, rules, SolverConfig(time_limit=20, workers=1, seed=1, warm_up=0))
+    assert plain.tiers[0].objective == level.objective == level.bound
+    costs = [v.cost for v in check(result.roster, rules) if not v.hard and v.tier in joined]
+    assert level.objective == sum(costs) > 0
+
+
+def test_without_joined_tiers_there_is_no_warm_up() -> None:
+    index = PlanIndex(tiny_plan(staff=people(2), shifts=(DAY,)))
+    seen: list[Progress] = []
+    solve(
+        index,
+        all_rules(),
+        SolverConfig(time_limit=10, workers=1, greedy_start=False),
+        on_progress=seen.append,
+    )
+    assert seen
+    assert all(len(p.level) == 1 for p in seen)
