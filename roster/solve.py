@@ -51,9 +51,10 @@ DEFAULT_PARAMETERS: dict[str, object] = {"subsolvers": ["lb_tree_search"]}
 
 
 #: A warm-up (``_warm_up``) also ends when this part of its time passes without a better
-#: roster: on Curtois Instance9 the first tier's best came at 5 s and nothing better in the
-#: next 40, time the whole level needed (benchmarks/RESULTS.md).
-WARM_UP_STALL = 0.2
+#: roster. On Curtois Instance9 the first tier's best came at 5 s and nothing better until
+#: 23 s, time the whole level needed; on Instance12 better rosters come every 2-15 s all
+#: along, and at 0.2 (9 s) one run stopped at 31 s and ended at 6 079 (benchmarks/RESULTS.md).
+WARM_UP_STALL = 0.35
 
 
 @dataclass(frozen=True)
@@ -261,8 +262,9 @@ def _warm_up(
     usually the heavy part (coverage at 100 per person short, requests at 1-3). CP-SAT
     finds far better rosters for that part alone, whose LP it can solve, than for the
     whole sum, whose LP it does not finish on large instances: on Curtois Instance12 the
-    whole sum alone ends near 5 600-6 200 with a bound of 10, and 0.75 of the time on
-    coverage first then the rest ends near 4 750, the bound 3 700 (benchmarks/RESULTS.md).
+    whole sum alone ends at 5 600-6 400 with a bound of 10; three quarters of the time on
+    coverage first, then the rest, end at 4 740-6 100 (most runs near 4 800-5 100), the
+    bound 3 700 (benchmarks/RESULTS.md).
     """
     first = model.level_expr(level[:1])
     model.cp.minimize(first)
