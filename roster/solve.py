@@ -71,8 +71,8 @@ class SolverConfig:
     (``roster.greedy``)."""
     warm_up: float = 0.75
     """For a level of tiers joined by "+": the part of its time spent first on its first
-    tier alone (stopping early once that is proven), as a hint for the whole level
-    (``_warm_up``). 0 turns it off."""
+    tier alone (ending early once that is proven, or stalls), as a hint for the whole
+    level (``_warm_up``). 0 turns it off."""
     extra: dict[str, object] = field(default_factory=lambda: dict(DEFAULT_PARAMETERS))
     """CP-SAT parameters by name (``{"linearization_level": 2}``), set last; by default
     ``DEFAULT_PARAMETERS``."""
@@ -124,7 +124,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
     def __init__(self, level: Level, report: ProgressFn | None, started: float) -> None:
         super().__init__()
         self.level, self.report, self.started = level, report, started
-        self.improved = time.monotonic()  # when the last better roster was found
+        self.improved: float | None = None  # when the last better roster was found
 
     def on_solution_callback(self) -> None:
         self.improved = time.monotonic()
@@ -269,7 +269,6 @@ def _warm_up(
     first = model.level_expr(level[:1])
     model.cp.minimize(first)
     _set_parameters(solver, config, seconds)
-    callback.improved = time.monotonic()
     with _StopWhenStalled(solver, callback, seconds * WARM_UP_STALL):
         code = solver.solve(model.cp, callback)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -280,7 +279,8 @@ def _warm_up(
 
 class _StopWhenStalled:
     """Stops a solve once ``seconds`` pass without a better roster (a watcher thread:
-    CP-SAT calls back only when it finds one)."""
+    CP-SAT calls back only when it finds one). Not before the first roster: on a big plan
+    the presolve alone can take half a minute."""
 
     def __init__(self, solver: cp_model.CpSolver, callback: _Callback, seconds: float) -> None:
         self.solver, self.callback, self.seconds = solver, callback, seconds
@@ -289,7 +289,8 @@ class _StopWhenStalled:
 
     def _watch(self) -> None:
         while not self.done.wait(0.2):
-            if time.monotonic() - self.callback.improved > self.seconds:
+            improved = self.callback.improved
+            if improved is not None and time.monotonic() - improved > self.seconds:
                 self.solver.stop_search()
                 return
 

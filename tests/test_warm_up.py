@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 from constraints import all_rules
 from roster.check import check
 from roster.index import PlanIndex
 from roster.model import Demand, Request, Tier
-from roster.solve import Progress, SolverConfig, Status, solve
+from roster.solve import Progress, SolverConfig, Status, _Callback, _StopWhenStalled, solve
 from tests.plans import DAY, MONDAY, people, tiny_plan
 
 
@@ -61,3 +64,20 @@ def test_without_joined_tiers_there_is_no_warm_up() -> None:
     )
     assert seen
     assert all(len(p.level) == 1 for p in seen)
+
+
+class _Solver:
+    def __init__(self) -> None:
+        self.stopped = threading.Event()
+
+    def stop_search(self) -> None:
+        self.stopped.set()
+
+
+def test_a_warm_up_stops_once_it_stalls_but_not_before_its_first_roster() -> None:
+    callback = _Callback((Tier.CRITICAL,), None, time.monotonic())
+    solver = _Solver()
+    with _StopWhenStalled(solver, callback, 0.1):  # type: ignore[arg-type]
+        assert not solver.stopped.wait(0.6)  # no roster yet: the presolve may be long
+        callback.improved = time.monotonic()
+        assert solver.stopped.wait(2)
