@@ -409,6 +409,17 @@ def bench_curtois(
         list[str] | None,
         typer.Option("--param", help="A CP-SAT parameter NAME=VALUE (repeatable)."),
     ] = None,
+    warm_up: Annotated[
+        float | None,
+        typer.Option(
+            "--warm-up",
+            min=0.0,
+            max=1.0,
+            help="Part of the time spent first on the coverage shortfall alone "
+            "(default 0.75; 0 with --plain).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Solve Curtois & Qu instances; print objective, best known, gap, bound and seconds."""
     from roster.bench import curtois
@@ -422,7 +433,9 @@ def bench_curtois(
     except ValueError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
-    config = curtois.bench_config(time_limit, workers, seed, plain=plain, params=params)
+    config = curtois.bench_config(
+        time_limit, workers, seed, plain=plain, params=params, warm_up=warm_up
+    )
     typer.echo(curtois.table_line(curtois.COLUMNS))
     try:
         rows = curtois.run(

@@ -11,7 +11,9 @@ from typer.testing import CliRunner
 
 from roster.bench.curtois import (
     START,
+    TUNED,
     FormatError,
+    bench_config,
     bench_rules,
     benchmark_objective,
     find_data,
@@ -232,3 +234,11 @@ def test_instance_names() -> None:
     assert [p.stem for p in instance_paths([], DATA)][:3] == ["Instance1", "Instance2", "Instance3"]
     with pytest.raises(FileNotFoundError):
         instance_paths(["Instance99"], DATA)
+
+
+def test_plain_is_the_straightforward_model_and_the_warm_up_can_be_set() -> None:
+    tuned, plain = bench_config(60, 2), bench_config(60, 2, plain=True)
+    assert (tuned.extra, tuned.warm_up) == (TUNED, SolverConfig().warm_up)
+    assert (plain.extra, plain.warm_up) == ({}, 0.0)
+    assert bench_config(60, 2, warm_up=0.5).warm_up == 0.5
+    assert bench_config(60, 2, plain=True, warm_up=0.5).warm_up == 0.5

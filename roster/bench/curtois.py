@@ -30,7 +30,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from roster.check import check
@@ -386,12 +386,17 @@ def bench_config(
     *,
     plain: bool = False,
     params: Mapping[str, object] | None = None,
+    warm_up: float | None = None,
 ) -> SolverConfig:
     """The solver settings of a bench run: ``TUNED`` unless ``plain`` (CP-SAT's own
-    defaults), then ``params`` on top."""
+    defaults and no warm-up: the straightforward model), then ``params`` on top;
+    ``warm_up`` as given, else the solve's own (``SolverConfig.warm_up``)."""
     extra = {} if plain else dict(TUNED)
     extra.update(params or {})
-    return SolverConfig(time_limit=time_limit, workers=workers, seed=seed, extra=extra)
+    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed, extra=extra)
+    if warm_up is not None or plain:
+        config = replace(config, warm_up=0.0 if warm_up is None else warm_up)
+    return config
 
 
 def parse_param(text: str) -> tuple[str, object]:
