@@ -192,6 +192,7 @@ def solve(
             # start, and on a big plan CP-SAT's presolve alone takes half a minute.
             share = 1.0 if not solved else max(0.5, 1 / (len(levels) - k))
             tier_started = time.monotonic()
+            deadline = tier_started + remaining * share
             warm_bound = 0
             if len(level) > 1 and config.warm_up > 0:
                 warm_bound = _warm_up(
@@ -202,11 +203,10 @@ def solve(
                     remaining * share * config.warm_up,
                     _Callback(level[:1], on_progress, started),
                 )
-                remaining = config.time_limit - (time.monotonic() - started)
-                if stop.interrupted or remaining <= 0.05:
-                    remaining = 0.05  # still decode the warm-up's roster, briefly
+            # After Ctrl-C in the warm-up, only long enough to take the warm-up's roster.
+            seconds_left = 0.05 if stop.interrupted else deadline - time.monotonic()
             model.cp.minimize(objective)
-            _set_parameters(solver, config, remaining * share)
+            _set_parameters(solver, config, seconds_left)
             code = solver.solve(model.cp, _Callback(level, on_progress, started))
             solved = True
             status = Status(solver.status_name(code))
@@ -262,8 +262,8 @@ def _warm_up(
     usually the heavy part (coverage at 100 per person short, requests at 1-3). CP-SAT
     finds far better rosters for that part alone, whose LP it can solve, than for the
     whole sum, whose LP it does not finish on large instances: on Curtois Instance12 the
-    whole sum alone ends at 5 600-6 400 with a bound of 10; three quarters of the time on
-    coverage first, then the rest, end at 4 740-6 100 (most runs near 4 800-5 100), the
+    whole sum alone ends at 5 600-6 200 with a bound of 10; up to three quarters of the
+    time on coverage first, then the rest, end at 4 870-6 400 (median about 5 080), the
     bound 3 700 (benchmarks/RESULTS.md).
     """
     first = model.level_expr(level[:1])
