@@ -229,13 +229,19 @@ class RosterModel:
             solver.parameters.num_workers = 1
             if solver.solve(fixed) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 self.start = solver
-                for i in range(len(self.cp.proto.variables)):
-                    var = self.cp.get_int_var_from_proto_index(i)
-                    self.cp.add_hint(var, solver.value(fixed.get_int_var_from_proto_index(i)))
+                self.hint_solution(solver)  # the copy's variables have the same indices
                 return True
         for i, value in wanted.items():
             self.cp.add_hint(self.cp.get_int_var_from_proto_index(i), value)
         return False
+
+    def hint_solution(self, solver: cp_model.CpSolver) -> None:
+        """Hint every variable (not only assignments) at ``solver``'s last solution, so the
+        hint is complete and CP-SAT starts from that roster at once."""
+        self.cp.clear_hints()  # type: ignore[no-untyped-call]
+        for i in range(len(self.cp.proto.variables)):
+            var = self.cp.get_int_var_from_proto_index(i)
+            self.cp.add_hint(var, solver.value(var))
 
 
 def literals(items: Iterable[tuple[object, BoolVar]]) -> list[BoolVar]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from constraints.pinned import pinned_duties
 from roster.index import Duty, Need, PlanIndex, Post
 from roster.model import PairKind, Priority
 from roster.roster import Roster
@@ -48,11 +49,9 @@ def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
         takers[post_idx].append(person_idx)
     duties: dict[int, list[Duty]] = defaultdict(list)
     on_post: dict[tuple[str, int], list[int]] = defaultdict(list)  # (place, slot) -> people
-    for pin in index.plan.fixed:  # pinned duties are there whatever happens
-        staff, slot = index.person_by_id.get(pin.staff_id), index.slot(pin.date, pin.shift)
-        if staff is not None and slot is not None:
-            duties[staff.idx].append(Duty(staff.idx, slot, pin.place))
-            on_post[pin.place, slot.idx].append(staff.idx)
+    for pin in pinned_duties(index):  # pinned duties are there whatever happens
+        duties[pin.person].append(pin)
+        on_post[pin.place, pin.slot.idx].append(pin.person)
     pinned = Roster(index, tuple(d for person_duties in duties.values() for d in person_duties))
     if any(rule.violations(pinned) for rule in hard):
         return None

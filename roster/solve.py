@@ -230,7 +230,7 @@ def solve(
                 # hinting every variable (not only assignments) so the hint is complete.
                 if level:
                     model.cp.add(objective <= value)
-                _hint_solution(model, solver)
+                model.hint_solution(solver)
             else:
                 result.tiers.append(TierResult(level, status, None, None, seconds))
                 if status is Status.UNKNOWN:
@@ -273,7 +273,7 @@ def _warm_up(
         code = solver.solve(model.cp, callback)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return 0
-    _hint_solution(model, solver)
+    model.hint_solution(solver)
     return max(0, round(solver.best_objective_bound))
 
 
@@ -301,15 +301,6 @@ class _StopWhenStalled:
     def __exit__(self, *exc: object) -> None:
         self.done.set()
         self.watcher.join()
-
-
-def _hint_solution(model: RosterModel, solver: cp_model.CpSolver) -> None:
-    """Hint every variable (not only assignments) at the solver's last solution, so the
-    hint is complete and CP-SAT starts from that roster at once."""
-    model.cp.clear_hints()  # type: ignore[no-untyped-call]
-    for i in range(len(model.cp.proto.variables)):
-        var = model.cp.get_int_var_from_proto_index(i)
-        model.cp.add_hint(var, solver.value(var))
 
 
 def _set_parameters(solver: cp_model.CpSolver, config: SolverConfig, seconds: float) -> None:
