@@ -30,7 +30,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from roster.check import check
@@ -393,10 +393,11 @@ def bench_config(
     ``warm_up`` as given, else the solve's own (``SolverConfig.warm_up``)."""
     extra = {} if plain else dict(TUNED)
     extra.update(params or {})
-    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed, extra=extra)
-    if warm_up is not None or plain:
-        config = replace(config, warm_up=0.0 if warm_up is None else warm_up)
-    return config
+    if warm_up is None:
+        warm_up = 0.0 if plain else SolverConfig().warm_up
+    return SolverConfig(
+        time_limit=time_limit, workers=workers, seed=seed, warm_up=warm_up, extra=extra
+    )
 
 
 def parse_param(text: str) -> tuple[str, object]:
