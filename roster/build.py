@@ -224,6 +224,9 @@ class RosterModel:
                 domain = fixed.proto.variables[i].domain
                 domain.clear()
                 domain.extend([value, value])
+            # Each cost at its least for this roster: a shortfall or window excess left
+            # above what the roster really costs would make the start look worse than it is.
+            fixed.minimize(sum(p.weight * p.expr for p in self.penalties))
             solver = cp_model.CpSolver()
             solver.parameters.max_time_in_seconds = seconds
             solver.parameters.num_workers = 1

@@ -6,10 +6,10 @@ from hypothesis import given, settings
 
 from constraints import all_rules
 from roster.build import RosterModel
-from roster.check import check
+from roster.check import check, tier_costs
 from roster.greedy import first_roster
 from roster.index import PlanIndex
-from roster.model import Demand, Limits, Pair, Plan, Staff
+from roster.model import Demand, Limits, Pair, Plan, Staff, Tier
 from roster.solve import SolverConfig, Status, solve
 from tests.helpers import roster_of, shortfalls
 from tests.plans import DAY, NIGHT, people, tiny_plan
@@ -92,8 +92,15 @@ def test_no_greedy_start_where_only_more_duties_meet_a_limit() -> None:
 def test_a_feasible_hint_is_completed_and_an_infeasible_one_is_not() -> None:
     index = nights(staff=2, days=3, needed=1, max_consecutive_nights=2)
     model = RosterModel(index, all_rules())
-    assert model.hint(roster_of(index, [("s1", 0, "N", "A"), ("s2", 1, "N", "A")]), seconds=5)
+    two_nights = roster_of(index, [("s1", 0, "N", "A"), ("s2", 1, "N", "A")])
+    assert model.hint(two_nights, seconds=5)
     assert model.start is not None
+    # The completed hint costs what the rules find in the roster (night 2 uncovered), each
+    # tier at its least: no shortfall or excess variable left higher than it need be.
+    found = tier_costs(check(two_nights, all_rules()))
+    assert found[Tier.CRITICAL] > 0
+    for tier in model.tiers():
+        assert model.start.value(model.tier_expr(tier)) == found.get(tier, 0)
     three_in_a_row = roster_of(index, [("s1", day, "N", "A") for day in range(3)])
     fresh = RosterModel(index, all_rules())
     assert not fresh.hint(three_in_a_row, seconds=5)
