@@ -30,9 +30,11 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from roster import model
+from roster.bench.classes import class_start
 from roster.check import check
 from roster.index import PlanIndex
 from roster.io.write import write_csv
@@ -328,6 +330,17 @@ def bench_rules() -> list[Rule]:
 # --------------------------------------------------------------------------- the objective
 
 
+def roster_of(index: PlanIndex, assignment: Assignment) -> Roster:
+    """A roster in the benchmark's terms as one of the engine's (``assignment_of`` undone)."""
+    rows = [
+        model.Assignment(
+            date=START + dt.timedelta(days=day), shift=shift, place=PLACE, staff_id=who
+        )
+        for (who, day), shift in assignment.items()
+    ]
+    return Roster.from_assignments(index, rows)
+
+
 def assignment_of(roster: Roster) -> dict[tuple[str, int], str]:
     """A roster in the benchmark's terms. Two shifts of one person on one day (which the
     hard rules forbid) keep the last; ``benchmark_objective`` then sees only one."""
@@ -377,6 +390,19 @@ TUNED: dict[str, object] = {"subsolvers": ["max_lp"]}
 full-problem worker solves the LP of every constraint (``max_lp``, linearization level 2)
 instead of the default LP, which proves far better bounds and, through them, better rosters;
 the other worker runs first-solution heuristics and large neighbourhood search."""
+
+
+CLASS_START = 0.6
+"""The part of an instance's time spent first on a roster of its shift classes
+(``roster.bench.classes``) for the engine to start from; measured in ``benchmarks/RESULTS.md``."""
+
+
+def class_share(given: float | None, *, plain: bool = False) -> float:
+    """The class start's part of the time: as given, else ``CLASS_START`` (0 when
+    ``plain``: the straightforward model has no start)."""
+    if given is not None:
+        return given
+    return 0.0 if plain else CLASS_START
 
 
 def bench_config(
@@ -443,13 +469,28 @@ def run_instance(
     *,
     best_known: int | None = None,
     rosters: Path | None = None,
+    class_share: float = CLASS_START,
 ) -> BenchRow:
-    """Read, solve and score one instance; write its roster to ``rosters/<name>.csv``."""
+    """Read, solve and score one instance; write its roster to ``rosters/<name>.csv``.
+
+    With ``class_share`` > 0 that part of the time first goes to a roster on the shift
+    classes (``roster.bench.classes``), and the engine's solve starts from it (with no
+    warm-up of its own: the shortfall, what a warm-up is for, is then done)."""
     started = time.monotonic()
     instance = read_instance(path)
-    plan = to_plan(instance)
+    index = PlanIndex(to_plan(instance))
     rules = bench_rules()
-    result: SolveResult = solve(PlanIndex(plan), rules, config)
+    hint, class_bound = None, 0
+    if class_share > 0:
+        start = class_start(
+            instance, config.time_limit * class_share, workers=config.workers, seed=config.seed
+        )
+        if start is not None:
+            hint, class_bound = roster_of(index, start.assignment), start.bound
+    if hint is not None:
+        left = config.time_limit - (time.monotonic() - started)
+        config = replace(config, time_limit=left, warm_up=0.0)
+    result: SolveResult = solve(index, rules, config, hint=hint)
     seconds = time.monotonic() - started
     if result.roster is None:
         return BenchRow(instance.name, None, best_known, None, seconds, result.status.value)
@@ -462,11 +503,14 @@ def run_instance(
     if rosters is not None:
         write_csv(rosters / f"{instance.name}.csv", ROSTER_HEADER, roster_rows(result.roster))
     bounds = [t.bound for t in result.tiers if t.bound is not None]
+    # The class model's bound on the shortfall holds for the whole objective too (its
+    # other costs are never negative), as the warm-up's does in the engine.
+    bound = max(bounds[-1], class_bound) if bounds else None
     return BenchRow(
         instance=instance.name,
         objective=judged.objective,
         best_known=best_known,
-        bound=bounds[-1] if bounds else None,
+        bound=bound,
         seconds=seconds,
         status=result.status.value,
         hard=len(judged.hard),
@@ -480,12 +524,15 @@ def run(
     *,
     rosters: Path | None = None,
     on_row: Callable[[BenchRow], None] | None = None,
+    class_share: float = CLASS_START,
 ) -> list[BenchRow]:
     """Run the named instances (all in ``data`` when none are named), one after another."""
     best = read_best_known(data)
     found = []
     for path in instance_paths(names, data):
-        row = run_instance(path, config, best_known=best.get(path.stem), rosters=rosters)
+        row = run_instance(
+            path, config, best_known=best.get(path.stem), rosters=rosters, class_share=class_share
+        )
         found.append(row)
         if on_row:
             on_row(row)

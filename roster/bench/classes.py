@@ -1,0 +1,255 @@
+"""A first roster for a Curtois instance, found on its shift classes.
+
+Many shift types of an instance are interchangeable for everything about one person: in
+Instance12, ``a1``, ``a2`` and ``a3`` have the same length, may follow and be followed by
+the same shifts, and nobody has a limit on one of them other than "never". They differ
+only in who may take them and in how many people each needs. Such types form a *class*.
+
+Decide, per person and day, only the class worked (or a day off), and the cover of a
+class on a day is a small transport problem: people on the class go to the types they may
+take. Its shortfall has an exact linear form (Hall's theorem, as a minimum cut): for every
+set ``S`` of the class's types, at least ``need(S) - (people on the class who may take a
+type in S)`` stay uncovered, and the shortfall is the largest of these.
+
+That model has half the variables and none of the symmetry between the types of a class
+(moving a person from ``a1`` to ``a2`` changes nothing in it), and CP-SAT finds far better
+rosters on it: on Instance12 a shortfall of 40-47 people in 30-45 s, against 45-52 on the
+full model in 45 s, and a proven bound of 40 (``benchmarks/RESULTS.md``). The class roster
+is then made a full one, each class's people placed on types by a second, small solve that
+also honours requests, and the engine starts from it as a hint. The engine's own rules
+judge the result; this module only proposes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+if TYPE_CHECKING:  # curtois runs the class start, so import its types only for checking
+    from roster.bench.curtois import Assignment, Employee, Instance
+
+WEEKEND = (5, 6)
+"""Saturday and Sunday of a week that starts on Monday (day 0 of every instance)."""
+
+
+def shift_classes(instance: Instance) -> list[tuple[str, ...]]:
+    """The instance's shift types grouped into classes of interchangeable types, in file
+    order: the same length, the same forbidden successions both ways, and no limit on the
+    number of shifts of the type other than 0 or the whole horizon (a real limit is the
+    type's own business, so such a type is a class of its own)."""
+    ids = [s.id for s in instance.shifts]
+    forbidden = {(s.id, nxt) for s in instance.shifts for nxt in s.forbidden_next}
+
+    def limited(shift: str) -> bool:
+        return any(0 < e.max_shifts.get(shift, 0) < instance.horizon for e in instance.staff)
+
+    groups: dict[object, list[str]] = {}
+    for s in instance.shifts:
+        key = (
+            s.minutes,
+            tuple((s.id, t) in forbidden for t in ids),
+            tuple((t, s.id) in forbidden for t in ids),
+            s.id if limited(s.id) else "",
+        )
+        groups.setdefault(key, []).append(s.id)
+    return [tuple(group) for group in groups.values()]
+
+
+@dataclass(frozen=True)
+class ClassStart:
+    """The class roster's outcome: the full roster made from it, and the class solve's
+    status, shortfall cost (weighted as in the instance) and proven lower bound of it."""
+
+    assignment: Assignment
+    status: str
+    cost: int
+    bound: int
+
+
+def class_start(
+    instance: Instance, seconds: float, *, workers: int = 2, seed: int = 0
+) -> ClassStart | None:
+    """Solve the instance on its shift classes for at most ``seconds`` and return a full
+    roster made from the best class roster found. None if no class has two types (the
+    class model would be the full one without its requests: the engine's own warm-up on
+    the shortfall does that better, Instance8 1 200 proven against 1 400 here) or if no
+    roster was found in time."""
+    classes = shift_classes(instance)
+    if all(len(cls) == 1 for cls in classes):
+        return None
+    model = _ClassModel(instance, classes)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.05, seconds)
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    # The full-problem worker runs the LP-guided tree search: as good rosters as the LP
+    # of every constraint (max_lp) in 36 s on Instance12 (4 100 against 4 200-4 300), and
+    # a proven bound, 4 000, where max_lp proves none (benchmarks/RESULTS.md).
+    solver.parameters.subsolvers.append("lb_tree_search")
+    code = solver.solve(model.cp)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    worked = [key for key, var in model.works.items() if solver.value(var)]
+    return ClassStart(
+        assignment=place_on_types(instance, model.classes, worked, workers=workers, seed=seed),
+        status=solver.status_name(code),
+        cost=round(solver.objective_value),
+        bound=round(solver.best_objective_bound),
+    )
+
+
+class _ClassModel:
+    """The instance's hard constraints and cover costs with one variable per person, day
+    and class (``works``)."""
+
+    def __init__(self, instance: Instance, classes: Sequence[tuple[str, ...]]) -> None:
+        self.instance, self.classes = instance, list(classes)
+        self.cp = cp_model.CpModel()
+        horizon = instance.horizon
+        self.need = {(c.day, c.shift): c.requirement for c in instance.cover}
+        minutes = {s.id: s.minutes for s in instance.shifts}
+        self.works: dict[tuple[str, int, int], cp_model.IntVar] = {}
+        for e in instance.staff:
+            off = set(instance.days_off.get(e.id, ()))
+            for day in range(horizon):
+                for k in range(len(self.classes)):
+                    if day not in off and self._types(e, day, k):
+                        self.works[e.id, day, k] = self.cp.new_bool_var(f"{e.id},{day},{k}")
+        for e in instance.staff:
+            self._employee(e, minutes)
+        self._cover()
+
+    def _types(self, e: Employee, day: int, k: int) -> list[str]:
+        """The types of class ``k`` the employee may take on ``day`` (a cover row exists:
+        the engine has posts only where the instance states a need)."""
+        return [s for s in self.classes[k] if e.max_shifts.get(s, 0) > 0 and (day, s) in self.need]
+
+    def _day(self, e: Employee, day: int) -> list[tuple[int, cp_model.IntVar]]:
+        return [
+            (k, self.works[e.id, day, k])
+            for k in range(len(self.classes))
+            if (e.id, day, k) in self.works
+        ]
+
+    def _employee(self, e: Employee, minutes: dict[str, int]) -> None:
+        cp, horizon = self.cp, self.instance.horizon
+        days = [self._day(e, day) for day in range(horizon)]
+        worked: list[cp_model.LinearExprT] = [sum(var for _, var in on) for on in days]
+        for on in days:
+            if len(on) > 1:
+                cp.add_at_most_one(var for _, var in on)
+        for k, cls in enumerate(self.classes):
+            most = e.max_shifts.get(cls[0], 0)
+            if len(cls) == 1 and most < horizon:
+                cp.add(sum(var for on in days for j, var in on if j == k) <= most)
+        total = sum(minutes[self.classes[k][0]] * var for on in days for k, var in on)
+        cp.add(total <= e.max_total_minutes)
+        cp.add(total >= e.min_total_minutes)
+        longest = e.max_consecutive_shifts
+        for first in range(horizon - longest):
+            cp.add(sum(worked[first : first + longest + 1]) <= longest)
+        # Minimum stretches, closed on both sides inside the horizon (the format's rule):
+        # never "border, first day in the state, border again" within the minimum.
+        for state, minimum in ((1, e.min_consecutive_shifts), (0, e.min_consecutive_days_off)):
+            for start in range(1, horizon - 1):
+                for ahead in range(start + 1, min(start + minimum, horizon)):
+                    pattern = ((start - 1, 1 - state), (start, state), (ahead, 1 - state))
+                    wrong = [worked[d] if want == 0 else 1 - worked[d] for d, want in pattern]
+                    cp.add(sum(wrong) >= 1)
+        weekends = []
+        for saturday in range(WEEKEND[0], horizon, 7):
+            weekend = cp.new_bool_var(f"{e.id} weekend {saturday}")
+            for d in (saturday, saturday + 1):
+                if d < horizon:
+                    cp.add(weekend >= worked[d])
+            weekends.append(weekend)
+        cp.add(sum(weekends) <= e.max_weekends)
+        forbidden = {(s.id, nxt) for s in self.instance.shifts for nxt in s.forbidden_next}
+        for day in range(horizon - 1):
+            for k, today in days[day]:
+                for j, tomorrow in days[day + 1]:
+                    if (self.classes[k][0], self.classes[j][0]) in forbidden:
+                        cp.add_bool_or([~today, ~tomorrow])
+
+    def _cover(self) -> None:
+        """The shortfall per day and class by Hall's cuts, the one cost minimised.
+
+        Over-cover follows from the classes exactly too (everyone on a class who fills no
+        need is over), but with it in the objective CP-SAT found far worse rosters
+        (Instance12: 6 602 against 4 100-4 200 in 36 s); the engine's solve minimises it
+        with the requests afterwards."""
+        instance, cp = self.instance, self.cp
+        under = max((c.weight_under for c in instance.cover), default=0)
+        staff = {e.id: e for e in instance.staff}
+        on: dict[tuple[int, int], list[tuple[set[str], cp_model.IntVar]]] = defaultdict(list)
+        for (who, day, k), var in self.works.items():
+            on[day, k].append((set(self._types(staff[who], day, k)), var))
+        costs = []
+        for day in range(instance.horizon):
+            for k, cls in enumerate(self.classes):
+                need = {s: self.need[day, s] for s in cls if (day, s) in self.need}
+                if not need:
+                    continue
+                short = cp.new_int_var(0, sum(need.values()), f"short {day},{k}")
+                for size in range(1, len(need) + 1):
+                    for types in itertools.combinations(need, size):
+                        wanted = sum(need[s] for s in types)
+                        able = [var for may, var in on[day, k] if may & set(types)]
+                        if wanted:
+                            cp.add(short >= wanted - sum(able))
+                costs.append(under * short)
+        cp.minimize(sum(costs))
+
+
+def place_on_types(
+    instance: Instance,
+    classes: Sequence[tuple[str, ...]],
+    worked: Iterable[tuple[str, int, int]],
+    *,
+    workers: int = 2,
+    seed: int = 0,
+) -> Assignment:
+    """Each person's class on a day made a shift type they may take: cover first, then
+    requests (a small solve; with the classes fixed, the days are independent)."""
+    cp = cp_model.CpModel()
+    need = {(c.day, c.shift): c for c in instance.cover}
+    staff = {e.id: e for e in instance.staff}
+    on: dict[tuple[str, int], list[tuple[str, cp_model.IntVar]]] = defaultdict(list)
+    taking: dict[tuple[int, str], list[cp_model.IntVar]] = defaultdict(list)
+    for who, day, k in worked:
+        types = [s for s in classes[k] if staff[who].max_shifts.get(s, 0) > 0 and (day, s) in need]
+        for s in types:
+            var = cp.new_bool_var(f"{who},{day},{s}")
+            on[who, day].append((s, var))
+            taking[day, s].append(var)
+        cp.add_exactly_one(var for _, var in on[who, day])
+    costs: list[cp_model.LinearExprT] = []
+    for (day, s), c in need.items():
+        n = sum(taking.get((day, s), []))
+        short = cp.new_int_var(0, c.requirement, f"short {day},{s}")
+        cp.add(short >= c.requirement - n)
+        extra = cp.new_int_var(0, len(instance.staff), f"over {day},{s}")
+        cp.add(extra >= n - c.requirement)
+        costs += [c.weight_under * short, c.weight_over * extra]
+    for r in instance.on_requests:
+        chosen = [var for s, var in on.get((r.staff, r.day), []) if s == r.shift]
+        costs.append(r.weight * (1 - sum(chosen)))
+    for r in instance.off_requests:
+        costs += [r.weight * var for s, var in on.get((r.staff, r.day), []) if s == r.shift]
+    cp.minimize(sum(costs))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    solver.parameters.max_time_in_seconds = 10.0  # proven in well under a second
+    solver.solve(cp)
+    return {
+        (who, day): s
+        for (who, day), choices in on.items()
+        for s, var in choices
+        if solver.value(var)
+    }

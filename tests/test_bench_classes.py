@@ -1,0 +1,113 @@
+"""The class start of the Curtois bench: which shift types are interchangeable, and the
+shortfall of a class roster, worked out by hand, equals what the engine's rules find in the
+full roster made from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roster.bench.classes import class_start, shift_classes
+from roster.bench.curtois import (
+    bench_config,
+    bench_rules,
+    class_share,
+    find_data,
+    parse,
+    read_instance,
+    roster_of,
+    run_instance,
+    score,
+    to_plan,
+)
+from roster.index import PlanIndex
+
+DATA = find_data(Path(__file__).resolve())
+needs_data = pytest.mark.skipif(DATA is None, reason="shared/benchmarks/curtois not found")
+
+# A1 and A2 are alike (8 hours, nothing forbidden after them, both forbidden after N); N may
+# follow nothing, and P may take at most 2 of it: N is a class of its own. Only R may take
+# A2. Every day A1 needs 1 person and A2 needs 2; N needs nobody.
+#
+# Shortfall by hand: on a day with P, Q and R all on class A, Hall's cuts give: {A2}: 2 - 1
+# (only R) = 1; {A1}: 1 - 3 < 0; {A1, A2}: 3 - 3 = 0. So 1 short a day at best, 7 x 100 =
+# 700 for the week. The optimum of the whole objective: R on A2, one of P and Q on A1, the
+# other off (no minimum hours), nobody on N: 700, no over-cover, and R's request for A1 on
+# day 0 (weight 1) broken: 701.
+TWO_ALIKE = """\
+SECTION_HORIZON
+7
+
+SECTION_SHIFTS
+A1,480,
+A2,480,
+N,480,A1|A2
+
+SECTION_STAFF
+P,A1=7|A2=0|N=2,3840,0,7,1,1,1
+Q,A1=7|A2=0|N=0,3840,0,7,1,1,1
+R,A1=7|A2=7|N=0,3840,0,7,1,1,1
+
+SECTION_DAYS_OFF
+
+SECTION_SHIFT_ON_REQUESTS
+R,0,A1,1
+
+SECTION_SHIFT_OFF_REQUESTS
+
+SECTION_COVER
+""" + "".join(f"{d},A1,1,100,1\n{d},A2,2,100,1\n{d},N,0,100,1\n" for d in range(7))
+
+
+def test_alike_types_form_a_class_and_a_limited_type_its_own() -> None:
+    assert shift_classes(parse(TWO_ALIKE, "two")) == [("A1", "A2"), ("N",)]
+    # A limit other than 0 or the horizon keeps a type alone, even if otherwise alike.
+    limited = TWO_ALIKE.replace("R,A1=7|A2=7", "R,A1=7|A2=3")
+    assert shift_classes(parse(limited, "limited")) == [("A1",), ("A2",), ("N",)]
+
+
+@needs_data
+def test_instance12_classes() -> None:
+    assert DATA is not None
+    assert shift_classes(read_instance(DATA / "Instance12.txt")) == [
+        ("a1", "a2", "a3"),
+        ("d1", "d2", "d3"),
+        ("p1", "p2", "p3"),
+        ("n1",),
+    ]
+    # Instances whose types are all different have no class start: it would be the full
+    # model without its requests.
+    assert class_start(read_instance(DATA / "Instance1.txt"), 5.0) is None
+
+
+def test_class_shortfall_is_the_rules_shortfall_of_the_full_roster() -> None:
+    instance = parse(TWO_ALIKE, "two")
+    start = class_start(instance, 10.0, workers=1)
+    assert start is not None
+    assert (start.status, start.cost, start.bound) == ("OPTIMAL", 700, 700)
+    # The full roster made from it, judged by the engine's rules: no hard violation, and
+    # the shortfall the class model promised, counted from the roster.
+    roster = roster_of(PlanIndex(to_plan(instance)), start.assignment)
+    assert score(roster, bench_rules()).hard == ()
+    need = {(c.day, c.shift): c.requirement for c in instance.cover}
+    taken = dict.fromkeys(need, 0)
+    for (_, day), shift in start.assignment.items():
+        taken[day, shift] += 1
+    assert sum(100 * max(0, n - taken[key]) for key, n in need.items()) == 700
+    assert all(shift != "N" for shift in start.assignment.values())  # nobody where none needed
+
+
+def test_bench_starts_from_the_classes_and_reaches_the_optimum(tmp_path: Path) -> None:
+    path = tmp_path / "TwoAlike.txt"
+    path.write_text(TWO_ALIKE, encoding="utf-8")
+    row = run_instance(path, bench_config(10, 1), class_share=0.5)
+    assert (row.objective, row.hard) == (701, 0)
+    assert row.bound is not None
+    assert 700 <= row.bound <= 701
+
+
+def test_class_share_defaults() -> None:
+    assert class_share(None) > 0
+    assert class_share(None, plain=True) == 0.0
+    assert class_share(0.3, plain=True) == 0.3
