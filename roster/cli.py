@@ -427,7 +427,7 @@ def bench_curtois(
             min=0.0,
             max=0.95,
             help="Part of the time spent first on a roster of the shift classes, "
-            "the engine's start (default 0.6; 0 with --plain).",
+            "the engine's start (default 0.7; 0 with --plain).",
             show_default=False,
         ),
     ] = None,
@@ -455,7 +455,7 @@ def bench_curtois(
             config,
             rosters=rosters,
             on_row=lambda row: typer.echo(curtois.table_line(curtois.row_cells(row))),
-            class_share=curtois.class_share(class_start, plain=plain),
+            class_share=curtois.start_share(class_start, plain=plain),
         )
     except (FileNotFoundError, curtois.FormatError) as error:
         typer.echo(str(error), err=True)

@@ -12,13 +12,13 @@ from roster.bench.classes import class_start, shift_classes
 from roster.bench.curtois import (
     bench_config,
     bench_rules,
-    class_share,
     find_data,
     parse,
     read_instance,
     roster_of,
     run_instance,
     score,
+    start_share,
     to_plan,
 )
 from roster.index import PlanIndex
@@ -107,7 +107,7 @@ def test_bench_starts_from_the_classes_and_reaches_the_optimum(tmp_path: Path) -
     assert 700 <= row.bound <= 701
 
 
-def test_class_share_defaults() -> None:
-    assert class_share(None) > 0
-    assert class_share(None, plain=True) == 0.0
-    assert class_share(0.3, plain=True) == 0.3
+def test_start_share_defaults() -> None:
+    assert start_share(None) > 0
+    assert start_share(None, plain=True) == 0.0
+    assert start_share(0.3, plain=True) == 0.3
