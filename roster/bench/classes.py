@@ -87,9 +87,10 @@ def class_start(
     solver.parameters.max_time_in_seconds = max(0.05, seconds)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
-    # The full-problem worker runs the LP-guided tree search: as good rosters as the LP
-    # of every constraint (max_lp) in 36 s on Instance12 (4 100 against 4 200-4 300), and
-    # a proven bound, 4 000, where max_lp proves none (benchmarks/RESULTS.md).
+    # The full-problem worker runs the LP-guided tree search: rosters as good as with the
+    # LP of every constraint (max_lp) within the noise (Instance12, 36-40 s: 4 100-4 500
+    # against 4 000-4 300), and a proven bound, 4 000, where max_lp proves none
+    # (benchmarks/RESULTS.md).
     solver.parameters.subsolvers.append("lb_tree_search")
     code = solver.solve(model.cp)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
