@@ -96,6 +96,17 @@ def test_class_shortfall_is_the_rules_shortfall_of_the_full_roster() -> None:
     assert all(shift != "N" for shift in start.assignment.values())  # nobody where none needed
 
 
+def test_a_type_a_row_leaves_out_has_no_limit_as_in_the_engine() -> None:
+    # Q's row leaves A2 out: Q may take it, so A2 gets Q and R, A1 gets P: nobody short.
+    instance = parse(TWO_ALIKE.replace("Q,A1=7|A2=0|N=0", "Q,A1=7|N=0"), "open")
+    start = class_start(instance, 10.0, workers=1)
+    assert start is not None
+    assert (start.cost, shortfall(instance, start.assignment)) == (0, 0)
+    assert (
+        score(roster_of(PlanIndex(to_plan(instance)), start.assignment), bench_rules()).hard == ()
+    )
+
+
 @needs_data
 def test_class_roster_of_instance11_keeps_every_hard_rule() -> None:
     # Instance11 has every hard constraint of the format, and three classes of two types.
