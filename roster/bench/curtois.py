@@ -399,14 +399,6 @@ CLASS_START = 0.7
 (``roster.bench.classes``) for the engine to start from; measured in ``benchmarks/RESULTS.md``."""
 
 
-AFTER_CLASS_START: dict[str, object] = {"use_lns_only": True}
-"""CP-SAT parameters of the engine's solve after a class start, on top of the run's: both
-workers on neighbourhood search, as the LP of the whole model is of no use in the time
-left. From one Instance12 start (4 868), 18 s, seeds 0 and 1: 4 504 and 4 510, against
-4 600-4 618 with ``max_lp``, the defaults, ``lb_tree_search`` or ``default_lp``;
-Instance11 the same either way (benchmarks/RESULTS.md)."""
-
-
 def start_share(given: float | None, *, plain: bool = False) -> float:
     """The class start's part of the time: as given, else ``CLASS_START`` (0 when
     ``plain``: the straightforward model has no start)."""
@@ -489,7 +481,7 @@ def run_instance(
 
     With ``class_share`` > 0 that part of the time first goes to a roster on the shift
     classes (``roster.bench.classes``), and the engine's solve starts from it, with no
-    warm-up (the shortfall, what a warm-up is for, is done) and ``AFTER_CLASS_START``."""
+    warm-up (the shortfall, what a warm-up is for, is done)."""
     started = time.monotonic()
     instance = read_instance(path)
     index = PlanIndex(to_plan(instance))
@@ -503,8 +495,7 @@ def run_instance(
             hint, class_bound = roster_of(index, start.assignment), start.bound
     if hint is not None:
         left = config.time_limit - (time.monotonic() - started)
-        extra = {**config.extra, **AFTER_CLASS_START}
-        config = replace(config, time_limit=left, warm_up=0.0, extra=extra)
+        config = replace(config, time_limit=left, warm_up=0.0)
     result: SolveResult = solve(index, rules, config, hint=hint)
     seconds = time.monotonic() - started
     if result.roster is None:
