@@ -264,7 +264,9 @@ def _warm_up(
     whole sum, whose LP it does not finish on large instances: on Curtois Instance12 the
     whole sum alone ends at 5 600-6 200 with a bound of 10; up to three quarters of the
     time on coverage first, then the rest, end at 4 870-6 400 (median about 5 080), the
-    bound 3 700 (benchmarks/RESULTS.md).
+    bound 3 700 (benchmarks/RESULTS.md). It does not pay everywhere: it cost Instance9 about
+    7 %, so the Curtois bench now runs without it and starts Instances 11 and 12 from their
+    shift classes instead (``roster.bench.classes``).
     """
     first = model.level_expr(level[:1])
     model.cp.minimize(first)
