@@ -420,7 +420,7 @@ def bench_config(
     defaults: the straightforward model), then ``params`` on top; ``warm_up`` as given,
     else none. The warm-up (``SolverConfig.warm_up``) helped Instance12 most, where the
     class start now does far better; on the others it moved Instance8 from a median of
-    about 1 430 to 1 380 but Instance9 from 442 to 472 (benchmarks/RESULTS.md)."""
+    about 1 420 to 1 380 but Instance9 from 442 to 472 (benchmarks/RESULTS.md)."""
     extra = {} if plain else dict(TUNED)
     extra.update(params or {})
     return SolverConfig(
