@@ -120,6 +120,7 @@ class _ClassModel:
         horizon = instance.horizon
         self.need = {(c.day, c.shift): c.requirement for c in instance.cover}
         minutes = {s.id: s.minutes for s in instance.shifts}
+        self.forbidden = {(s.id, nxt) for s in instance.shifts for nxt in s.forbidden_next}
         self.works: dict[tuple[str, int, int], cp_model.IntVar] = {}
         for e in instance.staff:
             off = set(instance.days_off.get(e.id, ()))
@@ -177,11 +178,10 @@ class _ClassModel:
                     cp.add(weekend >= worked[d])
             weekends.append(weekend)
         cp.add(sum(weekends) <= e.max_weekends)
-        forbidden = {(s.id, nxt) for s in self.instance.shifts for nxt in s.forbidden_next}
         for day in range(horizon - 1):
             for k, today in days[day]:
                 for j, tomorrow in days[day + 1]:
-                    if (self.classes[k][0], self.classes[j][0]) in forbidden:
+                    if (self.classes[k][0], self.classes[j][0]) in self.forbidden:
                         cp.add_bool_or([~today, ~tomorrow])
 
     def _cover(self) -> None:
