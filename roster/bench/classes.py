@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ def shift_classes(instance: Instance) -> list[tuple[str, ...]]:
     number of shifts of the type other than 0 or the whole horizon (a real limit is the
     type's own business, so such a type is a class of its own)."""
     ids = [s.id for s in instance.shifts]
-    forbidden = {(s.id, nxt) for s in instance.shifts for nxt in s.forbidden_next}
+    forbidden = _forbidden(instance)
 
     def limited(shift: str) -> bool:
         return any(0 < _most(e, shift, instance.horizon) < instance.horizon for e in instance.staff)
@@ -58,6 +58,19 @@ def shift_classes(instance: Instance) -> list[tuple[str, ...]]:
         )
         groups.setdefault(key, []).append(s.id)
     return [tuple(group) for group in groups.values()]
+
+
+def _forbidden(instance: Instance) -> set[tuple[str, str]]:
+    """The forbidden successions (shift, next day's shift)."""
+    return {(s.id, nxt) for s in instance.shifts for nxt in s.forbidden_next}
+
+
+def _open_types(
+    e: Employee, cls: Sequence[str], day: int, need: Container[tuple[int, str]], horizon: int
+) -> list[str]:
+    """The types of a class the employee may take on ``day``: not limited to "never", and
+    with a cover row (the engine has posts only where the instance states a need)."""
+    return [s for s in cls if _most(e, s, horizon) > 0 and (day, s) in need]
 
 
 def _most(e: Employee, shift: str, horizon: int) -> int:
@@ -120,7 +133,7 @@ class _ClassModel:
         horizon = instance.horizon
         self.need = {(c.day, c.shift): c.requirement for c in instance.cover}
         minutes = {s.id: s.minutes for s in instance.shifts}
-        self.forbidden = {(s.id, nxt) for s in instance.shifts for nxt in s.forbidden_next}
+        self.forbidden = _forbidden(instance)
         self.works: dict[tuple[str, int, int], cp_model.IntVar] = {}
         for e in instance.staff:
             off = set(instance.days_off.get(e.id, ()))
@@ -133,10 +146,8 @@ class _ClassModel:
         self._cover()
 
     def _types(self, e: Employee, day: int, k: int) -> list[str]:
-        """The types of class ``k`` the employee may take on ``day`` (a cover row exists:
-        the engine has posts only where the instance states a need)."""
-        horizon = self.instance.horizon
-        return [s for s in self.classes[k] if _most(e, s, horizon) > 0 and (day, s) in self.need]
+        """The types of class ``k`` the employee may take on ``day``."""
+        return _open_types(e, self.classes[k], day, self.need, self.instance.horizon)
 
     def _day(self, e: Employee, day: int) -> list[tuple[int, cp_model.IntVar]]:
         return [
@@ -230,9 +241,7 @@ def place_on_types(
     on: dict[tuple[str, int], list[tuple[str, cp_model.IntVar]]] = defaultdict(list)
     taking: dict[tuple[int, str], list[cp_model.IntVar]] = defaultdict(list)
     for who, day, k in worked:
-        horizon = instance.horizon
-        types = [s for s in classes[k] if _most(staff[who], s, horizon) > 0 and (day, s) in need]
-        for s in types:
+        for s in _open_types(staff[who], classes[k], day, need, instance.horizon):
             var = cp.new_bool_var(f"{who},{day},{s}")
             on[who, day].append((s, var))
             taking[day, s].append(var)
