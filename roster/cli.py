@@ -427,7 +427,7 @@ def bench_curtois(
             min=0.0,
             max=0.95,
             help="Part of the time spent first on a roster of the shift classes, "
-            "the engine's start (default 0.7; 0 with --plain).",
+            "the engine's start (default 0.9; 0 with --plain).",
             show_default=False,
         ),
     ] = None,

@@ -7,13 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ortools.sat.python import cp_model
 
-from roster.bench.classes import class_start, shift_classes
+from roster.bench.classes import _ClassModel, class_start, place_on_types, shift_classes
 from roster.bench.curtois import (
     Assignment,
     Instance,
     bench_config,
     bench_rules,
+    benchmark_objective,
     find_data,
     parse,
     read_instance,
@@ -94,6 +96,30 @@ def test_class_shortfall_is_the_rules_shortfall_of_the_full_roster() -> None:
     assert score(roster, bench_rules()).hard == ()
     assert shortfall(instance, start.assignment) == 700
     assert all(shift != "N" for shift in start.assignment.values())  # nobody where none needed
+
+
+def test_requests_are_met_on_classes_with_each_days_shortfall_held() -> None:
+    # P asks every day not to work A1. From a class roster with P and R on class A every
+    # day (700 short; P's seven requests and R's one broken: 708), the requests stage must
+    # put Q on class A instead of P: the same 700 short, and only R's request broken.
+    instance = parse(
+        TWO_ALIKE.replace(
+            "SECTION_SHIFT_OFF_REQUESTS\n",
+            "SECTION_SHIFT_OFF_REQUESTS\n" + "".join(f"P,{d},A1,1\n" for d in range(7)),
+        ),
+        "asks",
+    )
+    classes = shift_classes(instance)
+    with_p = [(who, day, 0) for who in ("P", "R") for day in range(7)]
+    assert benchmark_objective(instance, place_on_types(instance, classes, with_p)) == 708
+    model = _ClassModel(instance, classes)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    worked = model.meet_requests(with_p, solver)
+    assert sorted(worked) == sorted((who, day, 0) for who in ("Q", "R") for day in range(7))
+    assignment = place_on_types(instance, classes, worked)
+    assert shortfall(instance, assignment) == 700
+    assert benchmark_objective(instance, assignment) == 701
 
 
 def test_a_type_a_row_leaves_out_has_no_limit_as_in_the_engine() -> None:
