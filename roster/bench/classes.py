@@ -20,8 +20,8 @@ also honours requests, and the engine starts from it as a hint. The engine's own
 judge the result; this module only proposes.
 
 Between the two, part of the time goes to the requests, still on classes: each day's
-shortfall on each class is held at what the first solve reached, and the requests as the
-classes can tell them are minimised (``_ClassModel.requests``). The engine's own solve,
+shortfall on each class is held at most where the first solve left it, and the requests as
+the classes can tell them are minimised (``_ClassModel.requests``). The engine's own solve,
 which works on every type at once, meets fewer of them in the same time
 (``benchmarks/RESULTS.md``).
 """
@@ -259,8 +259,8 @@ class _ClassModel:
     def requests(self) -> cp_model.LinearExprT:
         """The requests' cost as far as classes tell it: an on-request is met when the
         person works its class that day (placing then gives the very type where it can); an
-        off-request is broken only when its type is the one of its class the person may
-        take that day."""
+        off-request is broken only when its type is the only one of its class the person
+        may take that day."""
         staff = {e.id: e for e in self.instance.staff}
         class_of = {s: k for k, cls in enumerate(self.classes) for s in cls}
         costs: list[cp_model.LinearExprT] = []
