@@ -416,7 +416,7 @@ def bench_curtois(
             min=0.0,
             max=1.0,
             help="Part of the time spent first on the coverage shortfall alone "
-            "(default 0; never after a class start).",
+            "(default 0.75, 0 with --plain; never after a class start).",
             show_default=False,
         ),
     ] = None,

@@ -52,9 +52,22 @@ DEFAULT_PARAMETERS: dict[str, object] = {"subsolvers": ["lb_tree_search"]}
 
 #: A warm-up (``_warm_up``) also ends when this part of its time passes without a better
 #: roster. On Curtois Instance9 the first tier's best came at 5 s and nothing better until
-#: 23 s, time the whole level needed; on Instance12 better rosters come every 2-15 s all
-#: along, and at 0.2 (9 s) one run stopped at 31 s and ended at 6 079 (benchmarks/RESULTS.md).
-WARM_UP_STALL = 0.35
+#: 23 s, time the whole level needed: at 0.35 (16 s of a minute) it ended at 450-481, at
+#: 10-11 s at 439-445. (Instance12, whose better rosters came every 2-15 s, now starts
+#: from its shift classes instead, without a warm-up; benchmarks/RESULTS.md.)
+WARM_UP_STALL = 0.25
+
+#: ... but not while its best roster is within this part of its cost from the bound: the
+#: proof, which lets the whole level hold the tier (``_warm_up``), may come late. Curtois
+#: Instance8 (1 300 found, bound 1 200) proved 1 200 after 9-24 s, a stall of over 10 s
+#: on the way; Instance9 (400 against a bound of 200) gains nothing from waiting.
+WARM_UP_NEAR = 0.2
+
+#: A level held after its warm-up (``_warm_up``) searches the held rosters for this part of
+#: its time, then all of them from the best found (``_free``): held to the end, Curtois
+#: Instance10 ended at 5 053-5 172 and the bounds of Instances 5-8 fell to the warm-up's;
+#: released at half time, 10 ends at 4 646-4 659 and 8 keeps what the hold gives it.
+HELD_PART = 0.5
 
 
 @dataclass(frozen=True)
@@ -125,9 +138,12 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         super().__init__()
         self.level, self.report, self.started = level, report, started
         self.improved: float | None = None  # when the last better roster was found
+        self.gap = 1.0  # the last roster's distance from the bound, relative to its cost
 
     def on_solution_callback(self) -> None:
         self.improved = time.monotonic()
+        value, bound = self.objective_value, self.best_objective_bound
+        self.gap = (value - bound) / value if value > 0 else 0.0
         if self.report:
             self.report(
                 Progress(
@@ -193,9 +209,9 @@ def solve(
             share = 1.0 if not solved else max(0.5, 1 / (len(levels) - k))
             tier_started = time.monotonic()
             deadline = tier_started + remaining * share
-            warm_bound = 0
+            warm_bound, hold = 0, None
             if len(level) > 1 and config.warm_up > 0:
-                warm_bound = _warm_up(
+                warm_bound, hold = _warm_up(
                     model,
                     solver,
                     config,
@@ -207,16 +223,27 @@ def solve(
             seconds_left = 0.05 if stop.interrupted else deadline - time.monotonic()
             model.cp.minimize(objective)
             _set_parameters(solver, config, seconds_left)
-            code = solver.solve(model.cp, _Callback(level, on_progress, started))
+            callback = _Callback(level, on_progress, started)
+            if hold is not None:
+                _set_parameters(solver, config, seconds_left * HELD_PART)
+            code = solver.solve(model.cp, callback)
+            found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+            if hold is not None and found and not stop.interrupted:
+                freed = _free(model, solver, hold, config, deadline - time.monotonic(), callback)
+                if freed is not None:
+                    (solver, code), hold = freed, None
+                    stop.solver = solver
             solved = True
             status = Status(solver.status_name(code))
             seconds = time.monotonic() - tier_started
             if status in (Status.OPTIMAL, Status.FEASIBLE):
                 value = round(solver.objective_value)
-                # The first tier's bound holds for the level too: the other costs are >= 0.
-                bound = max(round(solver.best_objective_bound), warm_bound)
-                if bound >= value:
-                    status = Status.OPTIMAL
+                # The first tier's bound holds for the level too: the other costs are
+                # never negative. Held, CP-SAT's bound holds only for the rosters that
+                # keep the first tier's costs where the warm-up left them.
+                own = 0 if hold is not None else round(solver.best_objective_bound)
+                bound = max(own, warm_bound)
+                status = Status.OPTIMAL if bound >= value else Status.FEASIBLE
                 result.tiers.append(TierResult(level, status, value, bound, seconds))
                 # A later level may still lower an earlier one that was only held at "<=":
                 # record what the final roster costs.
@@ -254,9 +281,21 @@ def _warm_up(
     level: Level,
     seconds: float,
     callback: _Callback,
-) -> int:
-    """Before a level of joined tiers, minimise its first tier alone and hint the roster
-    found; return the first tier's proven bound (0 if none).
+) -> tuple[int, cp_model.IntVar | None]:
+    """Before a level of joined tiers, minimise its first tier alone. Return the first
+    tier's proven bound, and the variable that holds the level, if it is held.
+
+    When the warm-up proves its tier optimal, its roster is hinted and each of that tier's
+    costs (each critical post's shortfall) held at most where the roster has it, while the
+    returned variable is true (``_free`` lets it go, after ``HELD_PART`` of the level's
+    time). Held, the whole sum searches among rosters that cover every such post at least
+    as well, and improves the other tiers far more steadily: Curtois Instance8 1 363-1 372
+    in 60 s, against a median of about 1 420 with no warm-up and 1 362-1 574 unheld
+    (benchmarks/RESULTS.md). Held post by post, not in total: the total held was no better
+    than nothing. Not held when the tier is not proven: on Instance9 (shortfall 400, bound
+    200) that gave 454-569 against 439-444 without a warm-up. Nor is an unproven roster
+    hinted: good for the first tier only, it led Instance9's whole sum astray (450-481,
+    against 440-443 in 44 s from no hint).
 
     Joined tiers are one weighted sum (the benchmarks' objective), and the first tier is
     usually the heavy part (coverage at 100 per person short, requests at 1-3). CP-SAT
@@ -264,9 +303,8 @@ def _warm_up(
     whole sum, whose LP it does not finish on large instances: on Curtois Instance12 the
     whole sum alone ends at 5 600-6 200 with a bound of 10; up to three quarters of the
     time on coverage first, then the rest, end at 4 870-6 400 (median about 5 080), the
-    bound 3 700 (benchmarks/RESULTS.md). It does not pay everywhere: it cost Instance9 about
-    7 %, so the Curtois bench now runs without it and starts Instances 11 and 12 from their
-    shift classes instead (``roster.bench.classes``).
+    bound 3 700 (benchmarks/RESULTS.md). The Curtois bench now starts Instances 11 and 12
+    from their shift classes instead (``roster.bench.classes``).
     """
     first = model.level_expr(level[:1])
     model.cp.minimize(first)
@@ -274,15 +312,53 @@ def _warm_up(
     with _StopWhenStalled(solver, callback, seconds * WARM_UP_STALL):
         code = solver.solve(model.cp, callback)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return 0
+        return 0, None
+    bound = max(0, round(solver.best_objective_bound))
+    if code != cp_model.OPTIMAL:
+        return bound, None
     model.hint_solution(solver)
-    return max(0, round(solver.best_objective_bound))
+    hold = model.cp.new_bool_var("hold the warm-up's first tier")
+    for penalty in model.penalties:
+        if penalty.tier == level[0]:
+            model.cp.add(penalty.expr <= round(solver.value(penalty.expr))).only_enforce_if(hold)
+    model.cp.add_hint(hold, 1)
+    _set_domain(model.cp, hold, 1, 1)
+    return bound, hold
+
+
+def _free(
+    model: RosterModel,
+    solver: cp_model.CpSolver,
+    hold: cp_model.IntVar,
+    config: SolverConfig,
+    seconds: float,
+    callback: _Callback,
+) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus] | None:
+    """Let a held level go and solve it on from ``solver``'s roster for at most
+    ``seconds``, among all rosters (so its bound holds for all of them); None if that found
+    nothing (no time left): ``solver``'s roster then stands."""
+    _set_domain(model.cp, hold, 0, 1)
+    model.hint_solution(solver)
+    if seconds <= 0.05:
+        return None
+    freed = cp_model.CpSolver()
+    _set_parameters(freed, config, seconds)
+    code = freed.solve(model.cp, callback)
+    return (freed, code) if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+
+
+def _set_domain(cp: cp_model.CpModel, var: cp_model.IntVar, low: int, high: int) -> None:
+    """Set a variable's domain in place (CpModel has no call to loosen one)."""
+    domain = cp.proto.variables[var.index].domain
+    domain.clear()
+    domain.extend([low, high])
 
 
 class _StopWhenStalled:
     """Stops a solve once ``seconds`` pass without a better roster (a watcher thread:
     CP-SAT calls back only when it finds one). Not before the first roster: on a big plan
-    the presolve alone can take half a minute."""
+    the presolve alone can take half a minute. Not while the best roster is within
+    ``WARM_UP_NEAR`` of the bound either: the proof, which holds the tier, may be near."""
 
     def __init__(self, solver: cp_model.CpSolver, callback: _Callback, seconds: float) -> None:
         self.solver, self.callback, self.seconds = solver, callback, seconds
@@ -292,7 +368,8 @@ class _StopWhenStalled:
     def _watch(self) -> None:
         while not self.done.wait(0.2):
             improved = self.callback.improved
-            if improved is not None and time.monotonic() - improved > self.seconds:
+            stalled = improved is not None and time.monotonic() - improved > self.seconds
+            if stalled and self.callback.gap > WARM_UP_NEAR:
                 self.solver.stop_search()
                 return
 

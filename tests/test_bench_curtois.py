@@ -238,7 +238,7 @@ def test_instance_names() -> None:
 
 def test_plain_is_the_straightforward_model_and_the_warm_up_can_be_set() -> None:
     tuned, plain = bench_config(60, 2), bench_config(60, 2, plain=True)
-    assert (tuned.extra, tuned.warm_up) == (TUNED, 0.0)
+    assert (tuned.extra, tuned.warm_up) == (TUNED, SolverConfig.warm_up)
     assert (plain.extra, plain.warm_up) == ({}, 0.0)
     assert bench_config(60, 2, warm_up=0.5).warm_up == 0.5
     assert bench_config(60, 2, plain=True, warm_up=0.5).warm_up == 0.5

@@ -5,11 +5,22 @@ from __future__ import annotations
 import threading
 import time
 
+from ortools.sat.python import cp_model
+
 from constraints import all_rules
+from roster.build import RosterModel
 from roster.check import check
 from roster.index import PlanIndex
 from roster.model import Demand, Request, Tier
-from roster.solve import Progress, SolverConfig, Status, _Callback, _StopWhenStalled, solve
+from roster.solve import (
+    Progress,
+    SolverConfig,
+    Status,
+    _Callback,
+    _StopWhenStalled,
+    _warm_up,
+    solve,
+)
 from tests.plans import DAY, MONDAY, people, tiny_plan
 
 
@@ -81,3 +92,34 @@ def test_a_warm_up_stops_once_it_stalls_but_not_before_its_first_roster() -> Non
         assert not solver.stopped.wait(0.6)  # no roster yet: the presolve may be long
         callback.improved = time.monotonic()
         assert solver.stopped.wait(2)
+
+
+def test_a_warm_up_near_its_bound_is_not_stopped_for_stalling() -> None:
+    callback = _Callback((Tier.CRITICAL,), None, time.monotonic())
+    solver = _Solver()
+    with _StopWhenStalled(solver, callback, 0.1):  # type: ignore[arg-type]
+        callback.improved, callback.gap = time.monotonic(), 0.05  # 5 % above the bound
+        assert not solver.stopped.wait(0.6)
+        callback.gap = 0.5
+        assert solver.stopped.wait(2)
+
+
+def test_a_proven_warm_up_holds_each_critical_post_where_it_left_it() -> None:
+    # One day place stays empty whatever happens (``joined_plan``): the first tier costs 1.
+    index = joined_plan()
+    model = RosterModel(index, all_rules())
+    level = (Tier.CRITICAL, Tier.PREFERENCES)
+    solver = cp_model.CpSolver()
+    config = SolverConfig(time_limit=10, workers=1, seed=1)
+    bound, hold = _warm_up(model, solver, config, level, 10.0, _Callback(level[:1], None, 0.0))
+    assert (bound, solver.objective_value) == (1, 1)
+    assert hold is not None
+    critical = [p for p in model.penalties if p.tier is Tier.CRITICAL]
+    left = [solver.value(p.expr) for p in critical]
+    # The whole level, held: no critical post is emptier than the warm-up left it, even
+    # when asked for the opposite (the most shortfall the held rosters allow).
+    model.cp.maximize(sum(p.expr for p in critical))
+    assert solver.solve(model.cp) == cp_model.OPTIMAL
+    held = sum(p.weight * solver.value(p.expr) for p in critical)
+    assert held == 1  # four places empty with nobody working, were nothing held
+    assert all(solver.value(p.expr) <= was for p, was in zip(critical, left, strict=True))

@@ -419,16 +419,18 @@ def bench_config(
 ) -> SolverConfig:
     """The solver settings of a bench run: ``TUNED`` unless ``plain`` (CP-SAT's own
     defaults: the straightforward model), then ``params`` on top; ``warm_up`` as given,
-    else none. The warm-up (``SolverConfig.warm_up``) helped Instance12 most, where the
-    class start now does far better; on the others it moved Instance8 from a median of
-    about 1 420 to 1 380 but Instance9 from 442 to 472 (benchmarks/RESULTS.md)."""
+    else the engine's (``SolverConfig.warm_up``), none with ``plain``. A warm-up that
+    proves the shortfall holds it post by post for half the rest (Instance8: 1 363-1 372
+    in 60 s, against a median of about 1 420 without); one that does not leaves no trace
+    (Instance9: 439, as without). Instances with shift classes start from those instead
+    (``run_instance``); benchmarks/RESULTS.md."""
     extra = {} if plain else dict(TUNED)
     extra.update(params or {})
     return SolverConfig(
         time_limit=time_limit,
         workers=workers,
         seed=seed,
-        warm_up=0.0 if warm_up is None else warm_up,
+        warm_up=(0.0 if plain else SolverConfig.warm_up) if warm_up is None else warm_up,
         extra=extra,
     )
 
