@@ -222,10 +222,8 @@ def solve(
             # After Ctrl-C in the warm-up, only long enough to take the warm-up's roster.
             seconds_left = 0.05 if stop.interrupted else deadline - time.monotonic()
             model.cp.minimize(objective)
-            _set_parameters(solver, config, seconds_left)
+            _set_parameters(solver, config, seconds_left * (1.0 if hold is None else HELD_PART))
             callback = _Callback(level, on_progress, started)
-            if hold is not None:
-                _set_parameters(solver, config, seconds_left * HELD_PART)
             code = solver.solve(model.cp, callback)
             found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
             if hold is not None and found and not stop.interrupted:
@@ -289,13 +287,13 @@ def _warm_up(
     costs (each critical post's shortfall) held at most where the roster has it, while the
     returned variable is true (``_free`` lets it go, after ``HELD_PART`` of the level's
     time). Held, the whole sum searches among rosters that cover every such post at least
-    as well, and improves the other tiers far more steadily: Curtois Instance8 1 363-1 372
-    in 60 s, against a median of about 1 420 with no warm-up and 1 362-1 574 unheld
-    (benchmarks/RESULTS.md). Held post by post, not in total: the total held was no better
-    than nothing. Not held when the tier is not proven: on Instance9 (shortfall 400, bound
-    200) that gave 454-569 against 439-444 without a warm-up. Nor is an unproven roster
-    hinted: good for the first tier only, it led Instance9's whole sum astray (450-481,
-    against 440-443 in 44 s from no hint).
+    as well, and improves the other tiers far more steadily: Curtois Instance8 1 347-1 394
+    in 60 s when its warm-up proves the shortfall, against a median of about 1 420 with no
+    warm-up and 1 362-1 574 unheld (benchmarks/RESULTS.md). Held post by post, not in
+    total: the total held was no better than nothing. Not held when the tier is not proven:
+    on Instance9 (shortfall 400, bound 200) that gave 454-569 against 439-444 without a
+    warm-up. Nor is an unproven roster hinted: good for the first tier only, it led
+    Instance9's whole sum astray (450-481, against 440-443 in 44 s from no hint).
 
     Joined tiers are one weighted sum (the benchmarks' objective), and the first tier is
     usually the heavy part (coverage at 100 per person short, requests at 1-3). CP-SAT

@@ -420,10 +420,10 @@ def bench_config(
     """The solver settings of a bench run: ``TUNED`` unless ``plain`` (CP-SAT's own
     defaults: the straightforward model), then ``params`` on top; ``warm_up`` as given,
     else the engine's (``SolverConfig.warm_up``), none with ``plain``. A warm-up that
-    proves the shortfall holds it post by post for half the rest (Instance8: 1 363-1 372
+    proves the shortfall holds it post by post for half the rest (Instance8: 1 347-1 394
     in 60 s, against a median of about 1 420 without); one that does not leaves no trace
-    (Instance9: 439, as without). Instances with shift classes start from those instead
-    (``run_instance``); benchmarks/RESULTS.md."""
+    (Instance9: 439-441, as without; Instance8 1 518 once). Instances with shift classes
+    start from those instead (``run_instance``); benchmarks/RESULTS.md."""
     extra = {} if plain else dict(TUNED)
     extra.update(params or {})
     return SolverConfig(
