@@ -221,9 +221,7 @@ class RosterModel:
         if seconds > 0:
             fixed = self.cp.clone()
             for i, value in wanted.items():  # fix the domains: cheaper than constraints
-                domain = fixed.proto.variables[i].domain
-                domain.clear()
-                domain.extend([value, value])
+                set_domain(fixed, i, value, value)
             # Each cost at its least for this roster: a shortfall or window excess left
             # above what the roster really costs would make the start look worse than it is.
             fixed.minimize(sum(p.weight * p.expr for p in self.penalties))
@@ -245,6 +243,13 @@ class RosterModel:
         for i in range(len(self.cp.proto.variables)):
             var = self.cp.get_int_var_from_proto_index(i)
             self.cp.add_hint(var, solver.value(var))
+
+
+def set_domain(cp: cp_model.CpModel, index: int, low: int, high: int) -> None:
+    """Set the domain of variable ``index`` in place (CpModel has no call to loosen one)."""
+    domain = cp.proto.variables[index].domain
+    domain.clear()
+    domain.extend([low, high])
 
 
 def literals(items: Iterable[tuple[object, BoolVar]]) -> list[BoolVar]:

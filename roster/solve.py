@@ -19,7 +19,7 @@ from types import FrameType
 
 from ortools.sat.python import cp_model
 
-from roster.build import RosterModel
+from roster.build import RosterModel, set_domain
 from roster.greedy import first_roster
 from roster.index import PlanIndex
 from roster.model import Tier
@@ -320,7 +320,7 @@ def _warm_up(
         if penalty.tier == level[0]:
             model.cp.add(penalty.expr <= round(solver.value(penalty.expr))).only_enforce_if(hold)
     model.cp.add_hint(hold, 1)
-    _set_domain(model.cp, hold, 1, 1)
+    set_domain(model.cp, hold.index, 1, 1)
     return bound, hold
 
 
@@ -335,7 +335,7 @@ def _free(
     """Let a held level go and solve it on from ``solver``'s roster for at most
     ``seconds``, among all rosters (so its bound holds for all of them); None if that found
     nothing (no time left): ``solver``'s roster then stands."""
-    _set_domain(model.cp, hold, 0, 1)
+    set_domain(model.cp, hold.index, 0, 1)
     model.hint_solution(solver)
     if seconds <= 0.05:
         return None
@@ -343,13 +343,6 @@ def _free(
     _set_parameters(freed, config, seconds)
     code = freed.solve(model.cp, callback)
     return (freed, code) if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
-
-
-def _set_domain(cp: cp_model.CpModel, var: cp_model.IntVar, low: int, high: int) -> None:
-    """Set a variable's domain in place (CpModel has no call to loosen one)."""
-    domain = cp.proto.variables[var.index].domain
-    domain.clear()
-    domain.extend([low, high])
 
 
 class _StopWhenStalled:

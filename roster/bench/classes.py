@@ -161,6 +161,7 @@ class _ClassModel:
 
     def __init__(self, instance: Instance, classes: Sequence[tuple[str, ...]]) -> None:
         self.instance, self.classes = instance, list(classes)
+        self.staff = {e.id: e for e in instance.staff}
         self.cp = cp_model.CpModel()
         horizon = instance.horizon
         self.need = {(c.day, c.shift): c.requirement for c in instance.cover}
@@ -237,10 +238,9 @@ class _ClassModel:
         with the requests afterwards."""
         instance, cp = self.instance, self.cp
         under = max((c.weight_under for c in instance.cover), default=0)
-        staff = {e.id: e for e in instance.staff}
         on: dict[tuple[int, int], list[tuple[set[str], cp_model.IntVar]]] = defaultdict(list)
         for (who, day, k), var in self.works.items():
-            on[day, k].append((set(self._types(staff[who], day, k)), var))
+            on[day, k].append((set(self._types(self.staff[who], day, k)), var))
         costs = []
         for day in range(instance.horizon):
             for k, cls in enumerate(self.classes):
@@ -261,7 +261,6 @@ class _ClassModel:
         person works its class that day (placing then gives the very type where it can); an
         off-request is broken only when its type is the only one of its class the person
         may take that day."""
-        staff = {e.id: e for e in self.instance.staff}
         class_of = {s: k for k, cls in enumerate(self.classes) for s in cls}
         costs: list[cp_model.LinearExprT] = []
         for r in self.instance.on_requests:
@@ -270,7 +269,7 @@ class _ClassModel:
         for r in self.instance.off_requests:
             k = class_of[r.shift]
             works = self.works.get((r.staff, r.day, k))
-            if works is not None and self._types(staff[r.staff], r.day, k) == [r.shift]:
+            if works is not None and self._types(self.staff[r.staff], r.day, k) == [r.shift]:
                 costs.append(r.weight * works)
         return sum(costs)
 
@@ -282,10 +281,9 @@ class _ClassModel:
         replaced, so do this last). Held per day and class, not in total: the search then
         keeps to moves that cover the same, and on Instance12 ended 12-32 lower than the
         engine's own solve from the same start (benchmarks/RESULTS.md)."""
-        staff = {e.id: e for e in self.instance.staff}
         able: dict[tuple[int, int], list[set[str]]] = defaultdict(list)
         for who, day, k in worked:
-            able[day, k].append(set(self._types(staff[who], day, k)))
+            able[day, k].append(set(self._types(self.staff[who], day, k)))
         for (day, k), short in self.short.items():
             self.cp.add(short <= self._shortfall(able[day, k], day, k))
         chosen = set(worked)

@@ -426,12 +426,10 @@ def bench_config(
     start from those instead (``run_instance``); benchmarks/RESULTS.md."""
     extra = {} if plain else dict(TUNED)
     extra.update(params or {})
+    if warm_up is None:
+        warm_up = 0.0 if plain else SolverConfig().warm_up
     return SolverConfig(
-        time_limit=time_limit,
-        workers=workers,
-        seed=seed,
-        warm_up=(0.0 if plain else SolverConfig.warm_up) if warm_up is None else warm_up,
-        extra=extra,
+        time_limit=time_limit, workers=workers, seed=seed, warm_up=warm_up, extra=extra
     )
 
 
