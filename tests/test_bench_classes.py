@@ -122,6 +122,22 @@ def test_requests_are_met_on_classes_with_each_days_shortfall_held() -> None:
     assert benchmark_objective(instance, assignment) == 701
 
 
+def test_aim_raises_an_unreachable_cap_a_step_and_finds_the_optimum() -> None:
+    # From R alone on class A every day (by Hall's cuts {A1, A2}: 3 - 1 = 2 short a day,
+    # 1 400), aimed at 600: no roster is that good (700 at best, worked out above), so the
+    # cap is proven unreachable, raised one person (100) and met.
+    instance = parse(TWO_ALIKE, "two")
+    classes = shift_classes(instance)
+    only_r = [("R", day, 0) for day in range(7)]
+    assert shortfall(instance, place_on_types(instance, classes, only_r)) == 1400
+    model = _ClassModel(instance, classes)
+    aimed = model.aim(only_r, 600, 10.0, workers=1, seed=0)
+    assert aimed is not None
+    worked, cost = aimed
+    assert cost == 700
+    assert shortfall(instance, place_on_types(instance, classes, worked)) == 700
+
+
 def test_a_type_a_row_leaves_out_has_no_limit_as_in_the_engine() -> None:
     # Q's row leaves A2 out: Q may take it, so A2 gets Q and R, A1 gets P: nobody short.
     instance = parse(TWO_ALIKE.replace("Q,A1=7|A2=0|N=0", "Q,A1=7|N=0"), "open")
