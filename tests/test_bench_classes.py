@@ -80,9 +80,14 @@ def test_instance12_classes() -> None:
         ("p1", "p2", "p3"),
         ("n1",),
     ]
-    # Instances whose types are all different have no class start: it would be the full
-    # model without its requests.
-    assert class_start(read_instance(DATA / "Instance1.txt"), 5.0) is None
+    # Instances whose types are all different start from their classes only at the
+    # optimum of the shortfall, found at once on Instance1: 6 people short, counted from
+    # the roster (the published optimum, 607, has at most 6 at 100 each).
+    instance = read_instance(DATA / "Instance1.txt")
+    start = class_start(instance, 5.0, requests_share=0.0)
+    assert start is not None
+    assert (start.status, start.cost, start.bound) == ("OPTIMAL", 600, 600)
+    assert shortfall(instance, start.assignment) == 600
 
 
 def test_class_shortfall_is_the_rules_shortfall_of_the_full_roster() -> None:

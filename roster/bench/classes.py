@@ -14,7 +14,10 @@ type in S)`` stay uncovered, and the shortfall is the largest of these.
 That model has half the variables and none of the symmetry between the types of a class
 (moving a person from ``a1`` to ``a2`` changes nothing in it), and CP-SAT finds far better
 rosters on it: on Instance12 a shortfall of 40-47 people in 30-45 s, against 45-52 on the
-full model in 45 s, and a proven bound of 40 (``benchmarks/RESULTS.md``). The class roster
+full model in 45 s, and a proven bound of 40 (``benchmarks/RESULTS.md``). Its LP is tight,
+so once the tree search's bound stands, the shortfall is capped at that bound and a
+roster sought under the cap (``_ClassModel.aim``): Instance12's 40 is then found within
+5-19 s in every run measured, where minimising alone ends anywhere from 40 to 45. The class roster
 is then made a full one, each class's people placed on types by a second, small solve that
 also honours requests, and the engine starts from it as a hint. The engine's own rules
 judge the result; this module only proposes.
@@ -51,9 +54,11 @@ BOUND_STANDS = 0.05
 its time (2 s of Instance12's 42): its bound then is the shortfall the aim stage seeks
 (Instance12: 3 900 at 5.6-7.6 s, 4 000, the optimum, 0.7-0.9 s later)."""
 
-AIM_SUBSOLVER = "pseudo_costs"
-"""The full-problem worker of the aim stage (``_ClassModel.aim``); measured in
-``benchmarks/RESULTS.md``."""
+AIM_SUBSOLVER = "quick_restart"
+"""The full-problem worker of the aim stage (``_ClassModel.aim``): it found Instance10's
+4 600 within 0.2-2 s of aiming in three runs of three, ``pseudo_costs`` in three of four
+(2.6-5 s), ``default_lp`` in 1.7-3 s; Instance12's 4 000 within 4-16 s
+(``benchmarks/RESULTS.md``)."""
 
 MEET_REQUESTS = 0.22
 """The part of the class start's time spent on requests, each day's shortfall on each class
@@ -122,14 +127,16 @@ def class_start(
     requests_share: float = MEET_REQUESTS,
 ) -> ClassStart | None:
     """Solve the instance on its shift classes for at most ``seconds`` and return a full
-    roster made from the best class roster found: first the shortfall, then, for
-    ``requests_share`` of the time, the requests with each day's shortfall on each class
-    held. None if no class has two types (the class model would be the full one without
-    its requests, and no better at it: on Instance8 it reached 1 400 in 36 s, where the
-    engine's warm-up proves 1 200) or if no roster was found in time."""
+    roster made from the best class roster found: first the shortfall, sought at its
+    bound once that stands (``_ClassModel.aim``), then, for ``requests_share`` of the
+    time, the requests with each day's shortfall on each class held. None if no roster
+    was found in time, or if no class has two types and no roster at the bound was found:
+    such a class model is the instance's own without its requests, worth a start only at
+    its optimum (Instances 7 and 10: 1 000 and 4 600 in 2-4 s, which the engine's warm-up
+    takes 10-45 s to find or never finds; Instance8: not found, and minimised it reached
+    1 400 in 36 s where the warm-up proves 1 200)."""
     classes = shift_classes(instance)
-    if all(len(cls) == 1 for cls in classes):
-        return None
+    alone = all(len(cls) == 1 for cls in classes)
     model = _ClassModel(instance, classes)
     # The full-problem worker runs the LP-guided tree search: rosters as good as with the
     # LP of every constraint (max_lp) within the noise (Instance12, 36-40 s: 4 100-4 500
@@ -155,6 +162,8 @@ def class_start(
         if aimed is not None:
             worked, cost = aimed
             bound, status = cost, "OPTIMAL"
+        elif alone:
+            return None
     if requests_share > 0:
         # All the time left: a shortfall proven optimal early leaves more for the requests.
         left = seconds - (time.monotonic() - started)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from roster import model
-from roster.bench.classes import class_start
+from roster.bench.classes import MEET_REQUESTS, class_start, shift_classes
 from roster.check import check
 from roster.index import PlanIndex
 from roster.io.write import write_csv
@@ -400,6 +400,12 @@ CLASS_START = 0.9
 to start from; measured in ``benchmarks/RESULTS.md``."""
 
 
+ALONE_START = 0.2
+"""The same for an instance whose shift types each form a class of their own: the class
+start then only seeks the shortfall at its bound (``roster.bench.classes``), and gives up
+when it cannot find it in this time."""
+
+
 def start_share(given: float | None, *, plain: bool = False) -> float:
     """The class start's part of the time: as given, else ``CLASS_START`` (0 when
     ``plain``: the straightforward model has no start)."""
@@ -489,14 +495,23 @@ def run_instance(
     rules = bench_rules()
     hint, class_bound = None, 0
     if class_share > 0:
+        # Types that each form a class of their own: the class model is the instance's
+        # model without requests, so only its shortfall, sought at its bound, is worth a
+        # start; the engine's warm-up then proves it at once and holds it.
+        alone = all(len(cls) == 1 for cls in shift_classes(instance))
         start = class_start(
-            instance, config.time_limit * class_share, workers=config.workers, seed=config.seed
+            instance,
+            config.time_limit * (ALONE_START if alone else class_share),
+            workers=config.workers,
+            seed=config.seed,
+            requests_share=0.0 if alone else MEET_REQUESTS,
         )
         if start is not None:
             hint, class_bound = roster_of(index, start.assignment), start.bound
-    if hint is not None:
         left = config.time_limit - (time.monotonic() - started)
-        config = replace(config, time_limit=left, warm_up=0.0)
+        # After a start with its requests met, the warm-up has nothing left to do.
+        warm_up = config.warm_up if alone else 0.0
+        config = replace(config, time_limit=left, warm_up=warm_up if hint else config.warm_up)
     result: SolveResult = solve(index, rules, config, hint=hint)
     seconds = time.monotonic() - started
     if result.roster is None:
