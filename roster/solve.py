@@ -345,32 +345,47 @@ def _free(
     return (freed, code) if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 
-class _StopWhenStalled:
-    """Stops a solve once ``seconds`` pass without a better roster (a watcher thread:
-    CP-SAT calls back only when it finds one). Not before the first roster: on a big plan
-    the presolve alone can take half a minute. Not while the best roster is within
-    ``WARM_UP_NEAR`` of the bound either: the proof, which holds the tier, may be near."""
+class StopWhen:
+    """Stops ``solver``'s search once ``reason()`` is true, asked every ``every`` seconds on
+    a watcher thread: CP-SAT calls back only when it has news, and a stall is the absence
+    of news."""
 
-    def __init__(self, solver: cp_model.CpSolver, callback: _Callback, seconds: float) -> None:
-        self.solver, self.callback, self.seconds = solver, callback, seconds
+    def __init__(
+        self, solver: cp_model.CpSolver, reason: Callable[[], bool], every: float = 0.2
+    ) -> None:
+        self.solver, self.reason, self.every = solver, reason, every
         self.done = threading.Event()
         self.watcher = threading.Thread(target=self._watch, daemon=True)
 
     def _watch(self) -> None:
-        while not self.done.wait(0.2):
-            improved = self.callback.improved
-            stalled = improved is not None and time.monotonic() - improved > self.seconds
-            if stalled and self.callback.gap > WARM_UP_NEAR:
+        while not self.done.wait(self.every):
+            if self.reason():
                 self.solver.stop_search()
                 return
 
-    def __enter__(self) -> _StopWhenStalled:
+    def __enter__(self) -> StopWhen:
         self.watcher.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.done.set()
         self.watcher.join()
+
+
+class _StopWhenStalled(StopWhen):
+    """Stops a solve once ``seconds`` pass without a better roster. Not before the first
+    roster: on a big plan the presolve alone can take half a minute. Not while the best
+    roster is within ``WARM_UP_NEAR`` of the bound either: the proof, which holds the
+    tier, may be near."""
+
+    def __init__(self, solver: cp_model.CpSolver, callback: _Callback, seconds: float) -> None:
+        super().__init__(solver, self._stalled)
+        self.callback, self.seconds = callback, seconds
+
+    def _stalled(self) -> bool:
+        improved = self.callback.improved
+        stalled = improved is not None and time.monotonic() - improved > self.seconds
+        return stalled and self.callback.gap > WARM_UP_NEAR
 
 
 def _set_parameters(solver: cp_model.CpSolver, config: SolverConfig, seconds: float) -> None:

@@ -32,7 +32,6 @@ which works on every type at once, meets fewer of them in the same time
 from __future__ import annotations
 
 import itertools
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
@@ -42,6 +41,7 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 
 from roster.build import set_domain
+from roster.solve import StopWhen
 
 if TYPE_CHECKING:  # curtois runs the class start, so import its types only for checking
     from roster.bench.curtois import Assignment, Employee, Instance
@@ -146,8 +146,9 @@ def class_start(
     started = time.monotonic()
     shortfall_time = seconds * (1 - requests_share)
     solver = _solver(shortfall_time, workers, seed, "lb_tree_search")
-    with _StopWhenBoundStands(solver, shortfall_time * BOUND_STANDS) as watch:
-        code = solver.solve(model.cp, watch)
+    stands = _BoundStands(solver, shortfall_time * BOUND_STANDS)
+    with StopWhen(solver, stands, every=0.1):
+        code = solver.solve(model.cp, stands)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     worked = [key for key, var in model.works.items() if solver.value(var)]
@@ -176,21 +177,19 @@ def class_start(
     )
 
 
-class _StopWhenBoundStands(cp_model.CpSolverSolutionCallback):
-    """Stops a solve once it has a roster and its bound, having risen above the first one
-    reported (the presolve's), has not risen again for ``seconds`` (a watcher thread:
-    CP-SAT reports bounds and rosters only when they change). The first rise comes when
-    the LP at the root is solved (Instance12: 5.6-7.6 s, rosters from 2.7 s)."""
+class _BoundStands(cp_model.CpSolverSolutionCallback):
+    """Whether a solve has a roster and its bound, having risen above the first one
+    reported (the presolve's), has not risen again for ``seconds`` (CP-SAT reports bounds
+    and rosters only when they change). The first rise comes when the LP at the root is
+    solved (Instance12: 5.6-7.6 s, rosters from 2.7 s)."""
 
     def __init__(self, solver: cp_model.CpSolver, seconds: float) -> None:
         super().__init__()
-        self.solver, self.seconds = solver, seconds
+        self.seconds = seconds
         self.found = False
         self.bounds: list[float] = []
         self.risen: float | None = None  # when the bound last rose above the first
         solver.best_bound_callback = self._bound
-        self.done = threading.Event()
-        self.watcher = threading.Thread(target=self._watch, daemon=True)
 
     def on_solution_callback(self) -> None:
         self.found = True
@@ -200,21 +199,9 @@ class _StopWhenBoundStands(cp_model.CpSolverSolutionCallback):
             self.risen = time.monotonic()
         self.bounds.append(bound)
 
-    def _watch(self) -> None:
-        while not self.done.wait(0.1):
-            risen = self.risen
-            if self.found and risen is not None and time.monotonic() - risen > self.seconds:
-                self.solver.stop_search()
-                return
-
-    def __enter__(self) -> _StopWhenBoundStands:
-        self.watcher.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.done.set()
-        self.watcher.join()
-        self.solver.best_bound_callback = None
+    def __call__(self) -> bool:
+        risen = self.risen
+        return self.found and risen is not None and time.monotonic() - risen > self.seconds
 
 
 class _StopAtFirst(cp_model.CpSolverSolutionCallback):

@@ -17,7 +17,9 @@ instance becomes an ordinary :class:`roster.model.Plan`:
 * every tier that has costs is solved as one weighted sum (``tiers``), so the objective is
   the benchmark's single sum;
 * where shift types are interchangeable (Instances 11 and 12), the engine starts from a
-  roster found on their classes (``roster.bench.classes``, ``CLASS_START``).
+  roster found on their classes (``roster.bench.classes``, ``CLASS_START``); elsewhere
+  from a roster at the shortfall's proven bound when one is found in ``ALONE_START`` of
+  the time (Instances 7 and 10).
 
 Only the rules the format needs are used (``RULES``), so that unrelated rules (fairness,
 ...) add no cost. The objective reported for a roster is recomputed from the roster by the
@@ -403,7 +405,9 @@ to start from; measured in ``benchmarks/RESULTS.md``."""
 ALONE_START = 0.2
 """The same for an instance whose shift types each form a class of their own: the class
 start then only seeks the shortfall at its bound (``roster.bench.classes``), and gives up
-when it cannot find it in this time."""
+when it cannot find it in this time. 12 s of a minute: Instance10's 4 600 comes at 2.4-7.7
+s (once not in 12 s), 7's 1 000 at 1-3 s; on Instances 2, 4, 5, 6, 8 and 9 the bound is
+below the optimum and nothing is found, and those 12 s are lost (benchmarks/RESULTS.md)."""
 
 
 def start_share(given: float | None, *, plain: bool = False) -> float:
@@ -428,8 +432,8 @@ def bench_config(
     else the engine's (``SolverConfig.warm_up``), none with ``plain``. A warm-up that
     proves the shortfall holds it post by post for half the rest (Instance8: 1 347-1 394
     in 60 s, against a median of about 1 420 without); one that does not leaves no trace
-    (Instance9: 439-441, as without; Instance8 1 518 once). Instances with shift classes
-    start from those instead (``run_instance``); benchmarks/RESULTS.md."""
+    (Instance9: 439-441, as without; Instance8 1 518 once). The class start comes first
+    (``run_instance``); benchmarks/RESULTS.md."""
     extra = {} if plain else dict(TUNED)
     extra.update(params or {})
     if warm_up is None:
@@ -488,7 +492,10 @@ def run_instance(
 
     With ``class_share`` > 0 that part of the time first goes to a roster on the shift
     classes (``roster.bench.classes``), and the engine's solve starts from it, with no
-    warm-up (the shortfall, what a warm-up is for, is done)."""
+    warm-up (the shortfall and the requests on classes are done). An instance without a
+    class of two types gets ``ALONE_START`` of the time instead, for its shortfall at the
+    bound; the warm-up then proves that at once and holds it, and without such a start
+    the engine solves the rest of the time as it would have."""
     started = time.monotonic()
     instance = read_instance(path)
     index = PlanIndex(to_plan(instance))
