@@ -427,7 +427,9 @@ def bench_curtois(
             min=0.0,
             max=0.95,
             help="Part of the time spent first on a roster of the shift classes, "
-            "the engine's start (default 0.9; 0 with --plain).",
+            "the engine's start (default 0.9; 0 turns it off, the default with "
+            "--plain). Instances without interchangeable types spend 0.2 instead, "
+            "seeking only the shortfall at its bound.",
             show_default=False,
         ),
     ] = None,
