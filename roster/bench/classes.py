@@ -15,10 +15,10 @@ That model has half the variables and none of the symmetry between the types of 
 (moving a person from ``a1`` to ``a2`` changes nothing in it), and CP-SAT finds far better
 rosters on it: on Instance12 a shortfall of 40-47 people in 30-45 s, against 45-52 on the
 full model in 45 s, and a proven bound of 40 (``benchmarks/RESULTS.md``). Its LP is tight,
-so once the tree search's bound stands, the shortfall is capped at that bound and a
-roster sought under the cap (``_ClassModel.aim``): Instance12's 40 is then found within
-5-19 s in every run measured, where minimising alone ends anywhere from 40 to 45. The class roster
-is then made a full one, each class's people placed on types by a second, small solve that
+so once the tree search's bound stands, the shortfall is capped at that bound and a roster
+sought under the cap (``_ClassModel.aim``): Instance12's 40 is then found within 4-19 s in
+every run measured, where minimising alone ends anywhere from 40 to 45. The class roster is
+then made a full one, each class's people placed on types by a second, small solve that
 also honours requests, and the engine starts from it as a hint. The engine's own rules
 judge the result; this module only proposes.
 
@@ -339,8 +339,8 @@ class _ClassModel:
 
         The LP of the class model is tight (Instance12: 4 000, the optimum) but CP-SAT's
         search, left to minimise, ends anywhere from 4 000 to 4 500 in 42 s; with the cost
-        capped at the bound, the LP-guided search finds a 4 000 roster within 4-28 s in
-        every run measured (benchmarks/RESULTS.md)."""
+        capped at the bound, CP-SAT finds a 4 000 roster within 4-19 s of aiming in every
+        run measured (benchmarks/RESULTS.md)."""
         started = time.monotonic()
         chosen = set(worked)
         target = bound
