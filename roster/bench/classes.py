@@ -57,7 +57,7 @@ its time (2 s of Instance12's 42): its bound then is the shortfall the aim stage
 AIM_SUBSOLVER = "quick_restart"
 """The full-problem worker of the aim stage (``_ClassModel.aim``): it found Instance10's
 4 600 within 0.2-2 s of aiming in three runs of three, ``pseudo_costs`` in three of four
-(2.6-5 s), ``default_lp`` in 1.7-3 s; Instance12's 4 000 within 4-16 s
+(2.6-5 s), ``default_lp`` in 1.7-3 s; Instance12's 4 000 within 4-19 s
 (``benchmarks/RESULTS.md``)."""
 
 MEET_REQUESTS = 0.22
@@ -132,9 +132,9 @@ def class_start(
     time, the requests with each day's shortfall on each class held. None if no roster
     was found in time, or if no class has two types and no roster at the bound was found:
     such a class model is the instance's own without its requests, worth a start only at
-    its optimum (Instances 7 and 10: 1 000 and 4 600 in 2-4 s, which the engine's warm-up
-    takes 10-45 s to find or never finds; Instance8: not found, and minimised it reached
-    1 400 in 36 s where the warm-up proves 1 200)."""
+    its optimum (Instances 7 and 10: 1 000 and 4 600 in 1-12 s, which the engine's warm-up
+    finds late or not at all; Instance8: not found, and minimised it reached 1 400 in 36 s
+    where the warm-up finds 1 200 in about half the runs)."""
     classes = shift_classes(instance)
     alone = all(len(cls) == 1 for cls in classes)
     model = _ClassModel(instance, classes)
@@ -187,17 +187,18 @@ class _BoundStands(cp_model.CpSolverSolutionCallback):
         super().__init__()
         self.seconds = seconds
         self.found = False
-        self.bounds: list[float] = []
-        self.risen: float | None = None  # when the bound last rose above the first
+        self.first: float | None = None  # the first bound reported
+        self.risen: float | None = None  # when the bound last rose above it
         solver.best_bound_callback = self._bound
 
     def on_solution_callback(self) -> None:
         self.found = True
 
     def _bound(self, bound: float) -> None:
-        if self.bounds and bound > self.bounds[0]:
+        if self.first is None:
+            self.first = bound
+        elif bound > self.first:
             self.risen = time.monotonic()
-        self.bounds.append(bound)
 
     def __call__(self) -> bool:
         risen = self.risen

@@ -502,9 +502,6 @@ def run_instance(
     rules = bench_rules()
     hint, class_bound = None, 0
     if class_share > 0:
-        # Types that each form a class of their own: the class model is the instance's
-        # model without requests, so only its shortfall, sought at its bound, is worth a
-        # start; the engine's warm-up then proves it at once and holds it.
         alone = all(len(cls) == 1 for cls in shift_classes(instance))
         start = class_start(
             instance,
@@ -516,9 +513,9 @@ def run_instance(
         if start is not None:
             hint, class_bound = roster_of(index, start.assignment), start.bound
         left = config.time_limit - (time.monotonic() - started)
-        # After a start with its requests met, the warm-up has nothing left to do.
-        warm_up = config.warm_up if alone else 0.0
-        config = replace(config, time_limit=left, warm_up=warm_up if hint else config.warm_up)
+        # A start with its requests met on classes leaves the warm-up nothing to do.
+        warm_up = 0.0 if hint is not None and not alone else config.warm_up
+        config = replace(config, time_limit=left, warm_up=warm_up)
     result: SolveResult = solve(index, rules, config, hint=hint)
     seconds = time.monotonic() - started
     if result.roster is None:
