@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 from ortools.sat.python import cp_model
 
 from constraints import all_rules
 from roster.build import RosterModel
-from roster.check import check
+from roster.check import check, level_costs
 from roster.index import PlanIndex
 from roster.model import Demand, Request, Tier
 from roster.solve import (
@@ -20,6 +21,7 @@ from roster.solve import (
     Status,
     _Callback,
     _StopWhenStalled,
+    _tighten,
     _warm_up,
     solve,
 )
@@ -149,3 +151,17 @@ def test_an_unproven_warm_up_is_hinted_only_near_its_bound(monkeypatch: pytest.M
         assert 0.2 < callback.gap < 0.95
         hint = model.cp.proto.solution_hint.vars
         assert (len(hint) == len(model.cp.proto.variables)) is hinted
+
+
+def test_the_recorded_costs_are_the_final_rosters_at_their_least() -> None:
+    # Costs recorded above what the roster really costs (a cost variable left with slack
+    # under a "<=" hold) are read again from the roster with every cost at its least: the
+    # rules' own costs.
+    index, rules = joined_plan(), all_rules()
+    result = solve(index, rules, SolverConfig(time_limit=10, workers=1, seed=1))
+    assert result.roster is not None
+    truth = level_costs(check(result.roster, rules), list(result.objective))
+    assert sum(truth.values()) > 0
+    result.tiers = [replace(t, objective=(t.objective or 0) + 5) for t in result.tiers]
+    _tighten(RosterModel(index, rules), result, 5.0)
+    assert result.objective == truth
