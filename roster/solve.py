@@ -266,7 +266,6 @@ def solve(
     result.interrupted = stop.interrupted
     if result.roster is not None:
         _tighten(model, result, TIGHTEN_SECONDS)
-    if result.roster is not None:
         done = [t.status for t in result.tiers]
         proven = len(done) == len(levels) and all(s is Status.OPTIMAL for s in done)
         result.status = Status.OPTIMAL if proven else Status.FEASIBLE
