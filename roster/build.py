@@ -206,35 +206,46 @@ class RosterModel:
     def hint(self, roster: Roster, seconds: float = 0.0) -> bool:
         """Suggest ``roster`` as a starting point.
 
-        With ``seconds``, first try to complete the hint: solve a copy of the model with the
-        assignments fixed to ``roster`` and hint every variable (window totals, shortfalls,
-        ...), not only the assignments. CP-SAT uses a complete, feasible hint as its first
-        solution at once; an incomplete one only steers its search. Returns whether the
-        hint is complete; if so, ``start`` holds the completed roster's values.
+        With ``seconds``, first try to complete the hint (``complete``) and hint every
+        variable (window totals, shortfalls, ...), not only the assignments. CP-SAT uses a
+        complete, feasible hint as its first solution at once; an incomplete one only
+        steers its search. Returns whether the hint is complete; if so, ``start`` holds the
+        completed roster's values.
         """
+        self.cp.clear_hints()  # type: ignore[no-untyped-call]
+        completed = self.complete(roster, seconds) if seconds > 0 else None
+        if completed is not None:
+            self.start = completed
+            self.hint_solution(completed)  # the copy's variables have the same indices
+            return True
+        for i, value in self._assignments(roster).items():
+            self.cp.add_hint(self.cp.get_int_var_from_proto_index(i), value)
+        return False
+
+    def complete(self, roster: Roster, seconds: float) -> cp_model.CpSolver | None:
+        """Solve a copy of the model with the assignments fixed to ``roster`` and every
+        cost at its least, for at most ``seconds``; the solver holds the values (by the
+        model's own variable indices), or None if it found none."""
+        fixed = self.cp.clone()
+        for i, value in self._assignments(roster).items():  # domains: cheaper than constraints
+            set_domain(fixed, i, value, value)
+        # Each cost at its least for this roster: a shortfall or window excess left above
+        # what the roster really costs would make it look worse than it is.
+        fixed.minimize(sum(p.weight * p.expr for p in self.penalties))
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = seconds
+        solver.parameters.num_workers = 1
+        if solver.solve(fixed) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return solver
+        return None
+
+    def _assignments(self, roster: Roster) -> dict[int, int]:
+        """Each assignment variable's index and its value in ``roster``."""
         taken = {(d.person, d.place, d.slot.idx) for d in roster.duties}
-        wanted = {
+        return {
             var.index: int((p, self.index.posts[q].place, self.index.posts[q].slot.idx) in taken)
             for (p, q), var in self.x.items()
         }
-        self.cp.clear_hints()  # type: ignore[no-untyped-call]
-        if seconds > 0:
-            fixed = self.cp.clone()
-            for i, value in wanted.items():  # fix the domains: cheaper than constraints
-                set_domain(fixed, i, value, value)
-            # Each cost at its least for this roster: a shortfall or window excess left
-            # above what the roster really costs would make the start look worse than it is.
-            fixed.minimize(sum(p.weight * p.expr for p in self.penalties))
-            solver = cp_model.CpSolver()
-            solver.parameters.max_time_in_seconds = seconds
-            solver.parameters.num_workers = 1
-            if solver.solve(fixed) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                self.start = solver
-                self.hint_solution(solver)  # the copy's variables have the same indices
-                return True
-        for i, value in wanted.items():
-            self.cp.add_hint(self.cp.get_int_var_from_proto_index(i), value)
-        return False
 
     def hint_solution(self, solver: cp_model.CpSolver) -> None:
         """Hint every variable (not only assignments) at ``solver``'s last solution, so the

@@ -289,11 +289,11 @@ def _tighten(model: RosterModel, result: SolveResult, seconds: float) -> None:
     fixed, the costs are minimised once more and read from there; left as they are if
     that finds nothing in ``seconds``."""
     assert result.roster is not None
-    if not model.hint(result.roster, seconds=seconds) or model.start is None:
+    completed = model.complete(result.roster, seconds)
+    if completed is None:
         return
-    start = model.start
     result.tiers = [
-        replace(t, objective=round(start.value(model.level_expr(t.level))))
+        replace(t, objective=round(completed.value(model.level_expr(t.level))))
         if t.objective is not None
         else t
         for t in result.tiers
