@@ -151,7 +151,7 @@ def class_start(
         code = solver.solve(model.cp, stands)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    worked = [key for key, var in model.works.items() if solver.value(var)]
+    worked = model.worked(solver)
     status, cost, bound = (
         solver.status_name(code),
         round(solver.objective_value),
@@ -343,20 +343,16 @@ class _ClassModel:
         capped at the bound, CP-SAT finds a 4 000 roster within 4-19 s of aiming in every
         run measured (benchmarks/RESULTS.md)."""
         started = time.monotonic()
-        chosen = set(worked)
+        self._hint(worked)
         target = bound
         while (left := seconds - (time.monotonic() - started)) > 0.05:
             capped = self.cp.new_bool_var(f"cost at most {target}")
             self.cp.add(self.cost <= target).only_enforce_if(capped)
             set_domain(self.cp, capped.index, 1, 1)
-            self.cp.clear_hints()  # type: ignore[no-untyped-call]
-            for key, var in self.works.items():
-                self.cp.add_hint(var, key in chosen)
             solver = _solver(left, workers, seed, AIM_SUBSOLVER)
             code = solver.solve(self.cp, _StopAtFirst())
             if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                found = [key for key, var in self.works.items() if solver.value(var)]
-                return found, round(solver.value(self.cost))
+                return self.worked(solver), round(solver.value(self.cost))
             set_domain(self.cp, capped.index, 0, 0)  # the cap no longer applies
             if code != cp_model.INFEASIBLE:
                 return None
@@ -393,15 +389,23 @@ class _ClassModel:
             able[day, k].append(set(self._types(self.staff[who], day, k)))
         for (day, k), short in self.short.items():
             self.cp.add(short <= self._shortfall(able[day, k], day, k))
-        chosen = set(worked)
-        self.cp.clear_hints()  # type: ignore[no-untyped-call]
-        for key, var in self.works.items():
-            self.cp.add_hint(var, key in chosen)
+        self._hint(worked)
         self.cp.minimize(self.requests())
         code = solver.solve(self.cp)
         if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return list(worked)
+        return self.worked(solver)
+
+    def worked(self, solver: cp_model.CpSolver) -> list[tuple[str, int, int]]:
+        """The (person, day, class) worked in ``solver``'s roster."""
         return [key for key, var in self.works.items() if solver.value(var)]
+
+    def _hint(self, worked: Iterable[tuple[str, int, int]]) -> None:
+        """Hint the class roster ``worked``, and nothing else."""
+        chosen = set(worked)
+        self.cp.clear_hints()  # type: ignore[no-untyped-call]
+        for key, var in self.works.items():
+            self.cp.add_hint(var, key in chosen)
 
     def _shortfall(self, able: Sequence[set[str]], day: int, k: int) -> int:
         """The people short on class ``k`` on ``day`` by Hall's cuts, when the people on it
