@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from roster.bench.curtois import (
     START,
     TUNED,
+    BenchRow,
     FormatError,
     bench_config,
     bench_rules,
@@ -23,6 +24,7 @@ from roster.bench.curtois import (
     read_instance,
     run_instance,
     score,
+    spreads,
     to_plan,
 )
 from roster.check import tier_costs
@@ -164,8 +166,10 @@ def test_cli_writes_results_and_rosters(tmp_path: Path) -> None:
         "seconds",
         "status",
         "hard",
+        "seed",
     ]
     assert lines[1].split()[:5] == ["Instance1", "607", "607", "0.00", "607"]
+    assert lines[1].split()[-1] == "0"
     csv_lines = (tmp_path / "results.csv").read_text(encoding="utf-8-sig").splitlines()
     assert csv_lines[1].startswith("Instance1,607,607,0.00,607,")
     roster = (tmp_path / "rosters" / "Instance1.csv").read_text(encoding="utf-8-sig").splitlines()
@@ -242,3 +246,68 @@ def test_plain_is_the_straightforward_model_and_the_warm_up_can_be_set() -> None
     assert (plain.extra, plain.warm_up) == ({}, 0.0)
     assert bench_config(60, 2, warm_up=0.5).warm_up == 0.5
     assert bench_config(60, 2, plain=True, warm_up=0.5).warm_up == 0.5
+
+
+@needs_data
+def test_cli_runs_each_instance_with_consecutive_seeds(tmp_path: Path) -> None:
+    assert DATA is not None
+    result = CliRunner().invoke(
+        app,
+        [
+            "bench",
+            "curtois",
+            "1",
+            "--time-limit",
+            "20",
+            "--seed",
+            "3",
+            "--runs",
+            "2",
+            "--data",
+            str(DATA),
+            "--rosters",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [(line.split()[0], line.split()[-1]) for line in lines[1:3]] == [
+        ("Instance1", "3"),
+        ("Instance1", "4"),
+    ]
+    assert lines[4].split() == [
+        "instance",
+        "runs",
+        "best",
+        "median",
+        "worst",
+        "within_1pct",
+        "within_5pct",
+    ]
+    assert lines[5].split() == ["Instance1", "2", "607", "607", "607", "2", "2"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "Instance1-seed3.csv",
+        "Instance1-seed4.csv",
+    ]
+
+
+def _row(instance: str, objective: int | None, best_known: int = 1000) -> BenchRow:
+    return BenchRow(instance, objective, best_known, None, 60.0, "FEASIBLE")
+
+
+def test_spreads_count_runs_within_each_mark() -> None:
+    # Instance8's mark is 5 % of 1 300 = 1 365: 1 365 is within, 1 366 is not; 1 % is 1 313.
+    rows = [
+        _row("Instance8", 1424, 1300),
+        _row("Instance8", 1313, 1300),
+        _row("Instance8", 1365, 1300),
+        _row("Instance8", 1366, 1300),
+        _row("Instance7", None, 1056),  # no roster: a run outside both marks
+        _row("Instance7", 1056, 1056),
+    ]
+    eight, seven = spreads(rows)
+    assert (eight.instance, eight.runs, eight.best, eight.worst) == ("Instance8", 4, 1313, 1424)
+    assert eight.median == (1365 + 1366) / 2
+    assert (eight.within_1, eight.within_5) == (1, 2)
+    assert (seven.runs, seven.best, seven.median, seven.worst) == (2, 1056, 1056, 1056)
+    assert (seven.within_1, seven.within_5) == (1, 1)

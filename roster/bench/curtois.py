@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import statistics
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -466,6 +467,7 @@ class BenchRow:
     seconds: float
     status: str
     hard: int = 0
+    seed: int = 0
 
     @property
     def gap(self) -> float | None:
@@ -487,8 +489,9 @@ def run_instance(
     best_known: int | None = None,
     rosters: Path | None = None,
     class_share: float = CLASS_START,
+    suffix: str = "",
 ) -> BenchRow:
-    """Read, solve and score one instance; write its roster to ``rosters/<name>.csv``.
+    """Read, solve and score one instance; write its roster to ``rosters/<name><suffix>.csv``.
 
     With ``class_share`` > 0 that part of the time first goes to a roster on the shift
     classes (``roster.bench.classes``), and the engine's solve starts from it, with no
@@ -519,7 +522,9 @@ def run_instance(
     result: SolveResult = solve(index, rules, config, hint=hint)
     seconds = time.monotonic() - started
     if result.roster is None:
-        return BenchRow(instance.name, None, best_known, None, seconds, result.status.value)
+        return BenchRow(
+            instance.name, None, best_known, None, seconds, result.status.value, seed=config.seed
+        )
     judged = score(result.roster, rules)
     expected = benchmark_objective(instance, assignment_of(result.roster))
     if not judged.hard and judged.objective != expected:
@@ -527,7 +532,9 @@ def run_instance(
             f"{instance.name}: rules give {judged.objective}, the benchmark's definition {expected}"
         )
     if rosters is not None:
-        write_csv(rosters / f"{instance.name}.csv", ROSTER_HEADER, roster_rows(result.roster))
+        write_csv(
+            rosters / f"{instance.name}{suffix}.csv", ROSTER_HEADER, roster_rows(result.roster)
+        )
     bounds = [t.bound for t in result.tiers if t.bound is not None]
     # The class model's bound on the shortfall holds for the whole objective too (its
     # other costs are never negative), as the warm-up's does in the engine.
@@ -541,6 +548,7 @@ def run_instance(
         seconds=seconds,
         status="OPTIMAL" if proven else result.status.value,
         hard=len(judged.hard),
+        seed=config.seed,
     )
 
 
@@ -552,17 +560,66 @@ def run(
     rosters: Path | None = None,
     on_row: Callable[[BenchRow], None] | None = None,
     class_share: float = CLASS_START,
+    runs: int = 1,
 ) -> list[BenchRow]:
-    """Run the named instances (all in ``data`` when none are named), one after another."""
+    """Run the named instances (all in ``data`` when none are named), one after another,
+    each ``runs`` times with the seeds ``config.seed``, ``config.seed + 1``, ...: a 60 s run
+    on 2 workers is one noisy sample (Instance8: 1 343-1 424 over eight seeds), so a claim
+    about an instance needs several. With more than one run, rosters are written as
+    ``<name>-seed<K>.csv``."""
     best = read_best_known(data)
     found = []
     for path in instance_paths(names, data):
-        row = run_instance(
-            path, config, best_known=best.get(path.stem), rosters=rosters, class_share=class_share
+        for seed in range(config.seed, config.seed + runs):
+            row = run_instance(
+                path,
+                replace(config, seed=seed),
+                best_known=best.get(path.stem),
+                rosters=rosters,
+                class_share=class_share,
+                suffix=f"-seed{seed}" if runs > 1 else "",
+            )
+            found.append(row)
+            if on_row:
+                on_row(row)
+    return found
+
+
+@dataclass(frozen=True)
+class Spread:
+    """One instance's objectives over several runs, and how many came within 1 % and
+    within 5 % of the best known (the marks of the benchmark issue)."""
+
+    instance: str
+    runs: int
+    best: int | None
+    median: float | None
+    worst: int | None
+    within_1: int
+    within_5: int
+
+
+def spreads(rows: Iterable[BenchRow]) -> list[Spread]:
+    """Per instance, in the order first seen: the spread of its runs' objectives. A run
+    without a roster counts as a run outside both marks."""
+    by_instance: dict[str, list[BenchRow]] = {}
+    for row in rows:
+        by_instance.setdefault(row.instance, []).append(row)
+    found = []
+    for name, runs in by_instance.items():
+        values = sorted(r.objective for r in runs if r.objective is not None)
+        gaps = [r.gap for r in runs if r.gap is not None]
+        found.append(
+            Spread(
+                instance=name,
+                runs=len(runs),
+                best=values[0] if values else None,
+                median=statistics.median(values) if values else None,
+                worst=values[-1] if values else None,
+                within_1=sum(g <= 1.0 for g in gaps),
+                within_5=sum(g <= 5.0 for g in gaps),
+            )
         )
-        found.append(row)
-        if on_row:
-            on_row(row)
     return found
 
 
@@ -617,7 +674,17 @@ def read_best_known(data: Path) -> dict[str, int]:
 
 # --------------------------------------------------------------------------- reporting
 
-COLUMNS = ("instance", "objective", "best_known", "gap_pct", "bound", "seconds", "status", "hard")
+COLUMNS = (
+    "instance",
+    "objective",
+    "best_known",
+    "gap_pct",
+    "bound",
+    "seconds",
+    "status",
+    "hard",
+    "seed",
+)
 
 
 def row_cells(row: BenchRow) -> tuple[str, ...]:
@@ -636,19 +703,41 @@ def row_cells(row: BenchRow) -> tuple[str, ...]:
         f"{row.seconds:.1f}",
         row.status,
         str(row.hard),
+        str(row.seed),
     )
 
 
-WIDTHS = (12, 10, 11, 8, 8, 8, 9, 5)
+WIDTHS = (12, 10, 11, 8, 8, 8, 9, 5, 5)
 
 
-def table_line(cells: Sequence[str]) -> str:
-    """One line of the terminal table (first column left, the rest right aligned)."""
+def table_line(cells: Sequence[str], widths: Sequence[int] = WIDTHS) -> str:
+    """One line of a terminal table (first column left, the rest right aligned)."""
     first, *rest = cells
-    parts = [first.ljust(WIDTHS[0])] + [c.rjust(w) for c, w in zip(rest, WIDTHS[1:], strict=True)]
+    parts = [first.ljust(widths[0])] + [c.rjust(w) for c, w in zip(rest, widths[1:], strict=True)]
     return " ".join(parts)
 
 
 def write_results(path: Path, rows: Iterable[BenchRow]) -> None:
-    """The results as CSV, one row per instance."""
+    """The results as CSV, one row per run."""
     write_csv(path, COLUMNS, [row_cells(r) for r in rows])
+
+
+SPREAD_COLUMNS = ("instance", "runs", "best", "median", "worst", "within_1pct", "within_5pct")
+SPREAD_WIDTHS = (12, 5, 8, 8, 8, 11, 11)
+
+
+def spread_cells(spread: Spread) -> tuple[str, ...]:
+    """A spread's cells as text, in ``SPREAD_COLUMNS`` order."""
+
+    def text(value: float | None) -> str:
+        return "" if value is None else f"{value:g}"
+
+    return (
+        spread.instance,
+        str(spread.runs),
+        text(spread.best),
+        text(spread.median),
+        text(spread.worst),
+        str(spread.within_1),
+        str(spread.within_5),
+    )
