@@ -431,8 +431,9 @@ def bench_config(
     """The solver settings of a bench run: ``TUNED`` unless ``plain`` (CP-SAT's own
     defaults: the straightforward model), then ``params`` on top; ``warm_up`` as given,
     else the engine's (``SolverConfig.warm_up``), none with ``plain``. A warm-up that
-    proves the shortfall holds it post by post for half the rest (Instance8: 1 347-1 394
-    in 60 s, against a median of about 1 420 without); one that does not leaves no trace
+    proves the shortfall holds it post by post for a part of the rest (``HELD_PART`` in
+    ``roster.solve``; Instance8: 1 347-1 394 in 60 s when first measured, at half the rest,
+    against a median of about 1 420 without); one that does not leaves no trace
     (Instance9: 439-441, as without; Instance8 1 518 once). The class start comes first
     (``run_instance``); benchmarks/RESULTS.md."""
     extra = {} if plain else dict(TUNED)
