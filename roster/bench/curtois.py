@@ -695,19 +695,23 @@ COLUMNS = (
 )
 
 
+def _cell(value: float | None) -> str:
+    """A number as a table cell: empty for none, whole numbers without a decimal point
+    (a median of two runs may end in .5)."""
+    if value is None:
+        return ""
+    return str(int(value)) if value == int(value) else str(value)
+
+
 def row_cells(row: BenchRow) -> tuple[str, ...]:
     """A row's cells as text, in ``COLUMNS`` order."""
-
-    def text(value: int | None) -> str:
-        return "" if value is None else str(value)
-
     gap = row.gap
     return (
         row.instance,
-        text(row.objective),
-        text(row.best_known),
+        _cell(row.objective),
+        _cell(row.best_known),
         "" if gap is None else f"{gap:.2f}",
-        text(row.bound),
+        _cell(row.bound),
         f"{row.seconds:.1f}",
         row.status,
         str(row.hard),
@@ -736,16 +740,12 @@ SPREAD_WIDTHS = (12, 5, 8, 8, 8, 11, 11)
 
 def spread_cells(spread: Spread) -> tuple[str, ...]:
     """A spread's cells as text, in ``SPREAD_COLUMNS`` order."""
-
-    def text(value: float | None) -> str:
-        return "" if value is None else f"{value:g}"
-
     return (
         spread.instance,
         str(spread.runs),
-        text(spread.best),
-        text(spread.median),
-        text(spread.worst),
+        _cell(spread.best),
+        _cell(spread.median),
+        _cell(spread.worst),
         str(spread.within_1),
         str(spread.within_5),
     )
