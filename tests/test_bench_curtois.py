@@ -136,27 +136,21 @@ def test_instance1_solved_to_its_optimum(instance1_path: Path) -> None:
     assert row.gap == 0.0
 
 
-@needs_data
-def test_cli_writes_results_and_rosters(tmp_path: Path) -> None:
+def _bench_instance1(*options: str) -> list[str]:
+    """``roster bench curtois 1`` with ``options``; the lines it prints (exit status 0)."""
     assert DATA is not None
     result = CliRunner().invoke(
-        app,
-        [
-            "bench",
-            "curtois",
-            "1",
-            "--time-limit",
-            "20",
-            "--data",
-            str(DATA),
-            "--out",
-            str(tmp_path / "results.csv"),
-            "--rosters",
-            str(tmp_path / "rosters"),
-        ],
+        app, ["bench", "curtois", "1", "--time-limit", "20", "--data", str(DATA), *options]
     )
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    return result.output.splitlines()
+
+
+@needs_data
+def test_cli_writes_results_and_rosters(tmp_path: Path) -> None:
+    lines = _bench_instance1(
+        "--out", str(tmp_path / "results.csv"), "--rosters", str(tmp_path / "rosters")
+    )
     assert lines[0].split() == [
         "instance",
         "objective",
@@ -250,27 +244,7 @@ def test_plain_is_the_straightforward_model_and_the_warm_up_can_be_set() -> None
 
 @needs_data
 def test_cli_runs_each_instance_with_consecutive_seeds(tmp_path: Path) -> None:
-    assert DATA is not None
-    result = CliRunner().invoke(
-        app,
-        [
-            "bench",
-            "curtois",
-            "1",
-            "--time-limit",
-            "20",
-            "--seed",
-            "3",
-            "--runs",
-            "2",
-            "--data",
-            str(DATA),
-            "--rosters",
-            str(tmp_path),
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = _bench_instance1("--seed", "3", "--runs", "2", "--rosters", str(tmp_path))
     assert [(line.split()[0], line.split()[-1]) for line in lines[1:3]] == [
         ("Instance1", "3"),
         ("Instance1", "4"),
