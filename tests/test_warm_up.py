@@ -22,6 +22,7 @@ from roster.solve import (
     _Callback,
     _StopWhenStalled,
     _tighten,
+    _tighten_seconds,
     _warm_up,
     solve,
 )
@@ -165,3 +166,12 @@ def test_the_recorded_costs_are_the_final_rosters_at_their_least() -> None:
     result.tiers = [replace(t, objective=(t.objective or 0) + 5) for t in result.tiers]
     _tighten(RosterModel(index, rules), result, 5.0)
     assert result.objective == truth
+
+
+def test_reading_the_costs_again_takes_what_is_left_of_the_limit() -> None:
+    # Within the limit when there is time; a second past it at most when there is none
+    # (a big plan's copy is not presolved in 5 s, and the leader asked for the limit).
+    assert _tighten_seconds(30.0) == 5.0
+    assert _tighten_seconds(2.5) == 2.5
+    assert _tighten_seconds(0.0) == 1.0
+    assert _tighten_seconds(-3.0) == 1.0
