@@ -187,24 +187,25 @@ def solve(
     solver = cp_model.CpSolver()
     stop = _StopOnInterrupt(solver)
     solved = False  # whether CP-SAT has run yet
+    from_start = False  # whether the roster is the completed start's, not a solve's
     with stop:
         for k, level in enumerate(levels):
-            remaining = config.time_limit - (time.monotonic() - started)
-            if remaining <= 0.05 or stop.interrupted:
-                result.hit_time_limit = not stop.interrupted
-                break
             objective = model.level_expr(level)
             if not solved and model.start and round(model.start.value(objective)) == 0:
                 # The starting roster already costs nothing at this level (and at the ones
                 # before): that is optimal, costs are never negative. Skip a solve whose
                 # presolve alone can take half a minute on a big plan.
                 result.tiers.append(TierResult(level, Status.OPTIMAL, 0, 0, 0.0))
-                result.roster = model.decode(model.start)
+                result.roster, from_start = model.decode(model.start), True
                 if on_progress:
                     on_progress(Progress(level, 0, 0, time.monotonic() - started))
                 if level:
                     model.cp.add(objective <= 0)
                 continue
+            remaining = config.time_limit - (time.monotonic() - started)
+            if remaining <= 0.05 or stop.interrupted:
+                result.hit_time_limit = not stop.interrupted
+                break
             # Earlier levels matter more: each may use half of what is left (or its even
             # share, if larger); time a level does not need flows on to the next. The first
             # solve may use all of it: until then there is no roster, or only the greedy
@@ -252,7 +253,7 @@ def solve(
                     replace(t, objective=round(solver.value(model.level_expr(t.level))))
                     for t in result.tiers
                 ]
-                result.roster = model.decode(solver)
+                result.roster, from_start = model.decode(solver), False
                 result.hit_time_limit |= status is Status.FEASIBLE
                 # Hold this level at what it reached, and start the next one from here,
                 # hinting every variable (not only assignments) so the hint is complete.
@@ -267,13 +268,43 @@ def solve(
                     result.status = status
                 break
     result.interrupted = stop.interrupted
-    if result.roster is not None:
+    if (result.roster is None or from_start) and model.start is not None:
+        _keep_start(model, result, levels, on_progress, started)
+    elif result.roster is not None:
         _tighten(model, result, _tighten_seconds(config.time_limit - (time.monotonic() - started)))
+    if result.roster is not None:
         done = [t.status for t in result.tiers]
         proven = len(done) == len(levels) and all(s is Status.OPTIMAL for s in done)
         result.status = Status.OPTIMAL if proven else Status.FEASIBLE
     result.seconds = time.monotonic() - started
     return result
+
+
+def _keep_start(
+    model: RosterModel,
+    result: SolveResult,
+    levels: Sequence[Level],
+    on_progress: ProgressFn | None,
+    started: float,
+) -> None:
+    """Return the completed start (``RosterModel.hint``) when no solve found a roster in
+    time: it keeps every hard rule, and its costs are already at their least, so each level
+    not settled is recorded at the start's cost, unproven. Better than no roster at all: on
+    1 000 staff x 28 days, building the model and the greedy start take the whole minute
+    (benchmarks/RESULTS.md)."""
+    assert model.start is not None
+    start = model.start
+    result.roster = model.decode(start)
+    settled = {t.level: t for t in result.tiers if t.objective is not None}
+    result.tiers = []
+    for level in levels:
+        tier = settled.get(level)
+        if tier is None:
+            cost = round(start.value(model.level_expr(level))) if level else 0
+            tier = TierResult(level, Status.FEASIBLE, cost, None, 0.0)
+            if on_progress:
+                on_progress(Progress(level, cost, 0, time.monotonic() - started))
+        result.tiers.append(tier)
 
 
 #: At most this long to read the final roster's cost per level with every cost at its

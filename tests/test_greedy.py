@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import given, settings
 
 from constraints import all_rules
 from roster.build import RosterModel
-from roster.check import check, tier_costs
+from roster.check import check, hard_violations, level_costs, tier_costs
 from roster.greedy import first_roster
 from roster.index import PlanIndex
 from roster.model import Demand, Limits, Pair, Plan, Staff, Tier
@@ -119,3 +121,25 @@ def test_a_first_roster_that_covers_every_critical_post_settles_that_level() -> 
     plain = solve(index, all_rules(), SolverConfig(time_limit=10, workers=1, greedy_start=False))
     assert plain.tiers[0].objective == 0
     assert plain.tiers[0].seconds > 0
+
+
+def test_out_of_time_before_any_solve_the_completed_start_is_the_roster() -> None:
+    # On a big plan, building the model and the first roster can take the whole limit
+    # (here: a pause in ``prepare``). The completed start is returned, not nothing: every
+    # hard rule kept, each level at the cost the rules find in it, none proven.
+    index = nights(staff=2, days=3, needed=2, max_consecutive_nights=2)
+    rules = all_rules()
+    greedy = first_roster(index, rules)
+    assert greedy is not None
+    config = SolverConfig(time_limit=1, workers=1, seed=1)
+    result = solve(index, rules, config, prepare=lambda model: time.sleep(1.1))
+    assert result.roster is not None
+    assert result.roster.duties == greedy.duties
+    assert result.hit_time_limit
+    assert result.status is Status.FEASIBLE
+    violations = check(result.roster, rules)
+    assert not hard_violations(violations)
+    costs = level_costs(violations, [t.level for t in result.tiers])
+    assert result.objective == costs
+    assert costs[result.tiers[0].level] > 0  # two wanted a night, one may come: not settled
+    assert all(t.status is Status.FEASIBLE and t.bound is None for t in result.tiers)
