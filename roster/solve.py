@@ -170,7 +170,9 @@ def solve(
     """Find a roster for ``index`` under ``rules``, tier by tier.
 
     ``prepare`` may add to the model before solving (reschedule freezes the past there).
-    Ctrl-C stops the search and keeps the best roster found so far.
+    Ctrl-C stops the search and keeps the best roster found so far. If time runs out (or
+    Ctrl-C comes) before any solve finds a roster, the completed start is the roster
+    (``_keep_start``).
     """
     config = config or SolverConfig()
     started = time.monotonic()
