@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 from typing import ClassVar
+from weakref import WeakKeyDictionary
 
 from roster.i18n import Lang, Text
 from roster.index import Person, PlanIndex, Post
@@ -36,6 +37,21 @@ class Areas(Rule):
             return self._outside(area)
         return None
 
+    def candidates(self, index: PlanIndex, post: Post) -> frozenset[int] | None:
+        area = post.compound.area if post.compound is not None else None
+        if area is None:
+            return None
+        serving = _serving.setdefault(index, {})
+        if area not in serving:
+            serving[area] = frozenset(
+                p.idx for p in index.people if not p.staff.areas or area in p.staff.areas
+            )
+        return serving[area]
+
     @cache  # noqa: B019  (rules live as long as the registry; a big plan asks millions of times)
     def _outside(self, area: str) -> Text:
         return self.text("outside", area=area)
+
+
+_serving: WeakKeyDictionary[PlanIndex, dict[str, frozenset[int]]] = WeakKeyDictionary()
+"""Per plan, the people (by index) who may guard each area's gates."""

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from constraints import all_rules
 from constraints.areas import Areas
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
+from roster.generate import generate_plan
 from roster.index import PlanIndex
 from roster.model import Compound, Demand, Staff
+from roster.rules import RuleSet
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, limited, tiny_plan
 
@@ -70,6 +73,31 @@ def test_who_may_guard_where(rule: Areas, index: PlanIndex) -> None:
     assert reason is not None
     assert reason.render("en") == "not serving area south"
     assert reason.render("zh") == "不负责south片区"
+
+
+def test_each_gate_is_cut_to_its_areas_people_first(rule: Areas, index: PlanIndex) -> None:
+    ids = {post.place: rule.candidates(index, post) for post in index.posts}
+    names = {
+        place: None if kept is None else {index.people[i].id for i in kept}
+        for place, kept in ids.items()
+    }
+    assert names == {"A": {"s1", "s2", "s3"}, "B": {"s2", "s3"}, "C": None, "shopping": None}
+
+
+def test_the_cut_leaves_who_may_take_what_unchanged() -> None:
+    # A generated district split into areas: the pairs the model gets, worked out with the
+    # cut, are exactly those no rule forbids, asked pair by pair.
+    index = PlanIndex(generate_plan(60, 18, 7, 0))
+    rules = all_rules()
+    forbidding = RuleSet(rules).forbidding
+    every_pair = {
+        (person.idx, post.idx)
+        for post in index.posts
+        for person in index.people
+        if not any(rule.forbids(index, person, post) for rule in forbidding)
+    }
+    assert {c.area for c in index.plan.compounds} - {None}  # the plan has areas
+    assert RuleSet(rules).allowed(index) == every_pair
 
 
 def test_violations(rule: Areas, index: PlanIndex) -> None:
