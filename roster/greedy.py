@@ -63,10 +63,29 @@ def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
             partners[b.idx].add(a.idx)
     broken: dict[int, int] = {}  # hard violations before the next trial, if it cannot change
 
-    def hard_count(person: int, trial: list[Duty]) -> int:
+    def with_partners(person: int, trial: list[Duty]) -> Roster:
         beside = [d for other in partners[person] for d in duties[other]]
-        roster = Roster(index, (*trial, *beside))
+        return Roster(index, (*trial, *beside))
+
+    def hard_count(person: int, trial: list[Duty]) -> int:
+        roster = with_partners(person, trial)
         return sum(len(rule.violations(roster)) for rule in hard)
+
+    # Most trial duties that fail, fail on one or two rules (on 500 staff x 28 days: rest
+    # between shifts, compounds per week). Counting stops as soon as a trial has more hard
+    # violations than before, and the rule that stopped it is asked first next time: the
+    # same answer as counting all, with a fraction of the checks (``breaks_more``).
+    order = list(hard)
+
+    def breaks_more(person: int, trial: list[Duty], before: int) -> bool:
+        roster = with_partners(person, trial)
+        found = 0
+        for k, rule in enumerate(order):
+            found += len(rule.violations(roster))
+            if found > before:
+                order.insert(0, order.pop(k))
+                return True
+        return False
 
     def skilled(person: int, skill: str | None) -> bool:
         return skill is None or skill in index.people[person].staff.skills
@@ -89,7 +108,7 @@ def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
                 if not partners[person]:  # else a partner's new duty may change it
                     broken[person] = before
             trial = [*duties[person], Duty(person, post.slot, post.place)]
-            if hard_count(person, trial) <= before:
+            if not breaks_more(person, trial, before):
                 duties[person] = trial
                 here.append(person)
 
