@@ -291,9 +291,9 @@ def _keep_start(
 ) -> None:
     """Return the completed start (``RosterModel.hint``) when no solve found a roster in
     time: it keeps every hard rule, and its costs are already at their least, so each level
-    not settled is recorded at the start's cost, unproven. Better than no roster at all: on
-    1 000 staff x 28 days, building the model and the greedy start take the whole minute
-    (benchmarks/RESULTS.md)."""
+    not settled is recorded at the start's cost, unproven. Better than no roster at all
+    when building the model and the start take the whole limit (1 000 staff x 28 days did,
+    78 s of a 60 s limit, before the greedy start was made faster; benchmarks/RESULTS.md)."""
     assert model.start is not None
     start = model.start
     result.roster = model.decode(start)
