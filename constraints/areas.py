@@ -32,25 +32,32 @@ class Areas(Rule):
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
         areas = person.staff.areas
-        area = post.compound.area if post.compound is not None else None
+        area = _area(post)
         if areas and area is not None and area not in areas:
             return self._outside(area)
         return None
 
     def candidates(self, index: PlanIndex, post: Post) -> frozenset[int] | None:
-        area = post.compound.area if post.compound is not None else None
+        area = _area(post)
         if area is None:
             return None
         serving = _serving.setdefault(index, {})
         if area not in serving:
+            # ``forbids`` looks only at the post's area: whom it lets through on this gate
+            # it lets through on every gate of the area.
             serving[area] = frozenset(
-                p.idx for p in index.people if not p.staff.areas or area in p.staff.areas
+                p.idx for p in index.people if self.forbids(index, p, post) is None
             )
         return serving[area]
 
     @cache  # noqa: B019  (rules live as long as the registry; a big plan asks millions of times)
     def _outside(self, area: str) -> Text:
         return self.text("outside", area=area)
+
+
+def _area(post: Post) -> str | None:
+    """The area of the post's compound; None for errands and compounds without one."""
+    return post.compound.area if post.compound is not None else None
 
 
 _serving: WeakKeyDictionary[PlanIndex, dict[str, frozenset[int]]] = WeakKeyDictionary()
