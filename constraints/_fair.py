@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from roster.index import Person, PlanIndex, Post
-from roster.model import MINUTES_PER_DAY
+from roster.plan.index import Person, PlanIndex, Post
+from roster.plan.model import MINUTES_PER_DAY
 from roster.rules import RuleSet
 
 #: The weekly hours assumed when neither the person, their profiles nor the plan set a cap.

@@ -3,8 +3,8 @@ broken limits read."""
 
 from __future__ import annotations
 
-from roster.i18n import Text
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
+from roster.text.i18n import Text
 
 
 def clock(minutes: int) -> str:

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from roster.index import Duty, Person, PersonLimits, PlanIndex, Slot
+from roster.plan.index import Duty, Person, PersonLimits, PlanIndex, Slot
 from roster.rules import Rule, Violation
 
 if TYPE_CHECKING:
-    from roster.build import Expr, RosterModel
+    from roster.engine.model import Expr, RosterModel
     from roster.roster import Roster
 
 Window = tuple[int, int]

@@ -6,9 +6,9 @@ is private and never shown: only "absent".
 
 from __future__ import annotations
 
-from roster.i18n import Text
-from roster.index import Person, PlanIndex, Post
+from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
+from roster.text.i18n import Text
 
 
 class Absence(Rule):

@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._labels import place_name
-from roster.i18n import Lang, Text
-from roster.index import Duty, Person, PlanIndex, Slot
-from roster.model import PairKind
+from roster.plan.index import Duty, Person, PlanIndex, Slot
+from roster.plan.model import PairKind
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
-    from roster.build import BoolVar, RosterModel
+    from roster.engine.model import BoolVar, RosterModel
     from roster.roster import Roster
 
 

@@ -14,9 +14,9 @@ from functools import cache
 from typing import ClassVar
 from weakref import WeakKeyDictionary
 
-from roster.i18n import Lang, Text
-from roster.index import Person, PlanIndex, Post
+from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
+from roster.text.i18n import Lang, Text
 
 
 class Areas(Rule):

@@ -19,11 +19,11 @@ from constraints._windows import (
     outermost,
     require_windows,
 )
-from roster.i18n import Lang
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

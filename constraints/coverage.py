@@ -12,12 +12,12 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from roster.index import Need, Post
-from roster.model import Priority, Tier, Weights
+from roster.plan.index import Need, Post
+from roster.plan.model import Priority, Tier, Weights
 from roster.rules import Rule, Violation
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 TIER_OF = {

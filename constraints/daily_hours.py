@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._labels import duration
-from roster.i18n import Lang, Text
-from roster.index import Person, PlanIndex, Post
+from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
-    from roster.build import BoolVar, RosterModel
+    from roster.engine.model import BoolVar, RosterModel
     from roster.roster import Roster
 
 

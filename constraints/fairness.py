@@ -31,13 +31,13 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._fair import could_take, share
-from roster.i18n import Lang
-from roster.index import Person, PersonLimits, PlanIndex, Slot
-from roster.model import Tier
+from roster.plan.index import Person, PersonLimits, PlanIndex, Slot
+from roster.plan.model import Tier
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
-    from roster.build import IntVar, RosterModel
+    from roster.engine.model import IntVar, RosterModel
     from roster.roster import Roster
 
 #: History duties that started up to this many days before the period count.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from roster.rules import Rule, Violation
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

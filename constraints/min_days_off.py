@@ -21,12 +21,12 @@ from constraints._windows import (
     require_windows,
     worked,
 )
-from roster.i18n import Lang
-from roster.index import WEEK
+from roster.plan.index import WEEK
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

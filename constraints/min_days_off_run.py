@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from constraints.min_consecutive_days import MinRun
-from roster.i18n import Lang
-from roster.index import Person
+from roster.plan.index import Person
+from roster.text.i18n import Lang
 
 
 class MinDaysOffRun(MinRun):

@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._labels import place_name
-from roster.i18n import Lang, Text, fmt_hours
-from roster.index import Duty, Person, PlanIndex, Slot
+from roster.plan.index import Duty, Person, PlanIndex, Slot
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang, Text, fmt_hours
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from roster.i18n import Lang, Text
-from roster.index import Person, PlanIndex, Post
+from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
+from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
     pass

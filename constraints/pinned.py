@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._labels import place_name
-from roster.i18n import Lang
-from roster.index import Duty, PlanIndex
+from roster.plan.index import Duty, PlanIndex
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

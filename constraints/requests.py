@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from roster.i18n import Lang
-from roster.index import Duty, Person, PlanIndex
-from roster.model import Request, RequestKind, Tier
+from roster.plan.index import Duty, Person, PlanIndex
+from roster.plan.model import Request, RequestKind, Tier
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
-    from roster.build import BoolVar, Expr, RosterModel
+    from roster.engine.model import BoolVar, Expr, RosterModel
     from roster.roster import Roster
 
 

@@ -11,12 +11,12 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from roster.i18n import Lang, Text
-from roster.index import Person, PlanIndex, Post
+from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

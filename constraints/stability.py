@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from roster.index import PlanIndex, Slot
-from roster.model import Tier
+from roster.plan.index import PlanIndex, Slot
+from roster.plan.model import Tier
 from roster.rules import Rule, Violation
 
 if TYPE_CHECKING:
-    from roster.build import BoolVar, RosterModel
+    from roster.engine.model import BoolVar, RosterModel
     from roster.roster import Roster
 
 DAY_MINUTES = 24 * 60

@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from roster.i18n import Lang
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
-    from roster.build import BoolVar, RosterModel
+    from roster.engine.model import BoolVar, RosterModel
     from roster.roster import Roster
 
 

@@ -14,13 +14,13 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._fair import could_take
-from roster.i18n import Lang
-from roster.index import Person, PlanIndex, Post
-from roster.model import PairKind, Tier
+from roster.plan.index import Person, PlanIndex, Post
+from roster.plan.model import PairKind, Tier
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

@@ -15,12 +15,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from roster.i18n import Lang
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
-    from roster.build import Expr, RosterModel
+    from roster.engine.model import Expr, RosterModel
     from roster.roster import Roster
 
 SATURDAY = 5

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._windows import minutes, require_weekly, weekly_violations
-from roster.i18n import Lang, fmt_hours
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang, fmt_hours
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._windows import nights, require_weekly, weekly_violations
-from roster.i18n import Lang
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

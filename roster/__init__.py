@@ -1,10 +1,10 @@
 """roster: duty rosters for small offices on CP-SAT (generate, repair, check)."""
 
-from roster.check import check, tier_costs
-from roster.index import PlanIndex
-from roster.model import Plan
+from roster.check.violations import check, tier_costs
+from roster.engine.solve import SolverConfig, SolveResult, Status, solve
+from roster.plan.index import PlanIndex
+from roster.plan.model import Plan
 from roster.roster import Roster
-from roster.solve import SolverConfig, SolveResult, Status, solve
 
 __version__ = "0.1.0"
 

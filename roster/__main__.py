@@ -1,5 +1,5 @@
 """``python -m roster``."""
 
-from roster.cli import app
+from roster.cli.app import app
 
 app()

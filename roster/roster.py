@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from roster.index import Duty, PlanIndex, Post
-from roster.model import Assignment
+from roster.plan.index import Duty, PlanIndex, Post
+from roster.plan.model import Assignment
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ title and messages in Chinese and English, and is either hard (never broken in o
 soft (a cost in one of the tiers of design §4). It has two halves that never share code
 with the solver:
 
-* ``add_to(model)`` states the rule on the CP-SAT model (``roster.build.RosterModel``);
+* ``add_to(model)`` states the rule on the CP-SAT model (``roster.engine.model.RosterModel``);
 * ``violations(roster)`` finds where a finished roster breaks it, in plain Python.
 
 Rules that only say "this person may never take this post" (absent, no nights, missing
@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 from weakref import WeakKeyDictionary
 
-from roster.i18n import Lang, Text
-from roster.index import Duty, Person, PlanIndex, Post
-from roster.model import Tier
+from roster.plan.index import Duty, Person, PlanIndex, Post
+from roster.plan.model import Tier
+from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
-    from roster.build import RosterModel
+    from roster.engine.model import RosterModel
     from roster.roster import Roster
 
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from roster.build import RosterModel
-from roster.check import check, level_costs, tier_costs
-from roster.index import Duty, PlanIndex
-from roster.model import Plan, Tier
+from roster.check.violations import check, level_costs, tier_costs
+from roster.engine.model import RosterModel
+from roster.engine.solve import SolverConfig, SolveResult, solve
+from roster.plan.index import Duty, PlanIndex
+from roster.plan.model import Plan, Tier
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.solve import SolverConfig, SolveResult, solve
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from roster.model import Assignment, Compound, Demand, Limits, Plan, Shift, Staff
+from roster.plan.model import Assignment, Compound, Demand, Limits, Plan, Shift, Staff
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-    from roster.index import PlanIndex
+    from roster.plan.index import PlanIndex
     from roster.roster import Roster
 
 MONDAY = dt.date(2026, 3, 2)
@@ -90,7 +90,7 @@ def any_roster(index: PlanIndex) -> SearchStrategy[Roster]:
     a few more duties than posts. For checking that model and rules agree on any roster."""
     from hypothesis import strategies as st
 
-    from roster.index import Duty
+    from roster.plan.index import Duty
     from roster.roster import Roster
 
     pairs = [(person.idx, post) for post in index.posts for person in index.people]
@@ -130,7 +130,7 @@ def rich_plan() -> Plan:
     """A small plan in which every rule can bite: profiles, history, absences, requests,
     pairs, pins, an unmanaged compound, a duty-leader need and an errand. Five days from a
     Thursday, so that a weekend and a Wednesday shopping run fall inside."""
-    from roster.model import Absence, Assignment, Pair, Request
+    from roster.plan.model import Absence, Assignment, Pair, Request
 
     start = dt.date(2026, 3, 5)  # Thursday
     day = Shift(id="D", name="day", start="08:00", end="16:00")

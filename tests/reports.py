@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from constraints import all_rules
-from roster.check import check
-from roster.i18n import Lang
-from roster.index import PlanIndex
-from roster.model import Absence, Compound, Demand, Limits, Plan, Staff
-from roster.outputs import Gap, gaps
+from roster.check.gaps import Gap, gaps
+from roster.check.violations import check
+from roster.plan.index import PlanIndex
+from roster.plan.model import Absence, Compound, Demand, Limits, Plan, Staff
 from roster.roster import Roster
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang
 from tests.helpers import roster_of
 from tests.plans import MONDAY, tiny_plan
 

@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from constraints import all_rules
-from roster.check import check
-from roster.index import Duty, PlanIndex
+from roster.check.violations import check
+from roster.engine.solve import SolverConfig, solve
+from roster.plan.index import Duty, PlanIndex
 from roster.roster import Roster
-from roster.solve import SolverConfig, solve
 from tests.helpers import assert_model_agrees
 from tests.plans import rich_plan
 

@@ -25,7 +25,7 @@ from roster.bench.curtois import (
     start_share,
     to_plan,
 )
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 
 DATA = find_data(Path(__file__).resolve())
 needs_data = pytest.mark.skipif(DATA is None, reason="shared/benchmarks/curtois not found")

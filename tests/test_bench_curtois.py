@@ -27,11 +27,11 @@ from roster.bench.curtois import (
     spreads,
     to_plan,
 )
-from roster.check import tier_costs
-from roster.cli import app
-from roster.index import PlanIndex
-from roster.model import Tier
-from roster.solve import SolverConfig
+from roster.check.violations import tier_costs
+from roster.cli.app import app
+from roster.engine.solve import SolverConfig
+from roster.plan.index import PlanIndex
+from roster.plan.model import Tier
 from tests.helpers import assert_model_agrees, roster_of
 
 DATA = find_data(Path(__file__).resolve())

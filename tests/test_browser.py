@@ -132,11 +132,11 @@ def png_summary(data: bytes) -> tuple[int, int, int]:
 def test_refresh_the_docs_screenshots(tmp_path: Path) -> None:
     """The README's screenshots: the example solved, at desktop and phone width."""
     from constraints import all_rules
-    from roster.check import check
-    from roster.index import PlanIndex
+    from roster.check.gaps import gaps
+    from roster.check.violations import check
+    from roster.engine.solve import SolverConfig, solve
     from roster.io import load_plan
-    from roster.outputs import gaps
-    from roster.solve import SolverConfig, solve
+    from roster.plan.index import PlanIndex
 
     root = Path(__file__).resolve().parent.parent
     index = PlanIndex(load_plan(root / "examples" / "nanchang-road"))

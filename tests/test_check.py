@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from constraints import all_rules
-from roster.checkroster import check_files, check_roster, read_roster
-from roster.cli import app
+from roster.cli.app import app
 from roster.io import load_plan
+from roster.jobs.check import check_files, check_roster, read_roster
 from tests.check_plans import FULL_ROWS, GATES, HOLEY_ROWS, roster_csv, write_folder
 
 RUNNER = CliRunner()

@@ -7,12 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 from constraints import all_rules
-from roster.checkroster import check_roster
-from roster.index import PlanIndex
+from roster.check.watch import watch_window
+from roster.engine.solve import SolverConfig, solve
 from roster.io import load_plan
-from roster.model import Absence
-from roster.solve import SolverConfig, solve
-from roster.watch import watch_window
+from roster.jobs.check import check_roster
+from roster.plan.index import PlanIndex
+from roster.plan.model import Absence
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "nanchang-road"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from constraints import all_rules
-from roster.cli import app
-from roster.explain import explain
+from roster.cli.app import app
+from roster.diagnose.explain import explain
 from roster.io import load_plan
 from tests.check_plans import GATES, SHORT_NIGHTS, write_folder
 

@@ -9,20 +9,20 @@ import pytest
 from typer.testing import CliRunner
 
 from constraints import all_rules
-from roster.bench.scale import TABLE_HEADER, pick_samples, run_isolated, run_size, table_line
-from roster.check import check, hard_violations
-from roster.cli import app
-from roster.generate import (
+from roster.bench.generate import (
     compounds_for,
     demand_per_staff_day,
     generate_plan,
     write_plan,
 )
-from roster.index import PlanIndex
+from roster.bench.scale import TABLE_HEADER, pick_samples, run_isolated, run_size, table_line
+from roster.check.violations import check, hard_violations
+from roster.cli.app import app
+from roster.engine.solve import SolverConfig, solve
 from roster.io import load_plan
 from roster.io.write import OutputError
-from roster.model import Role
-from roster.solve import SolverConfig, solve
+from roster.plan.index import PlanIndex
+from roster.plan.model import Role
 
 SIZES = [(12, 3, 7), (26, 8, 7), (120, 37, 28)]
 

@@ -1,4 +1,5 @@
-"""The greedy first roster (``roster.greedy``) and the completed hint it starts the solver from."""
+"""The greedy first roster (``roster.engine.greedy``) and the completed hint it starts the
+solver from."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import time
 from hypothesis import given, settings
 
 from constraints import all_rules
-from roster.build import RosterModel
-from roster.check import check, hard_violations, level_costs, tier_costs
-from roster.generate import generate_plan
-from roster.greedy import first_roster
-from roster.index import PlanIndex
-from roster.model import Demand, Limits, Pair, Plan, Staff, Tier
-from roster.solve import SolverConfig, Status, solve
+from roster.bench.generate import generate_plan
+from roster.check.violations import check, hard_violations, level_costs, tier_costs
+from roster.engine.greedy import first_roster
+from roster.engine.model import RosterModel
+from roster.engine.solve import SolverConfig, Status, solve
+from roster.plan.index import PlanIndex
+from roster.plan.model import Demand, Limits, Pair, Plan, Staff, Tier
 from tests.helpers import roster_of, shortfalls
 from tests.plans import DAY, NIGHT, people, tiny_plan
 from tests.test_properties import plans

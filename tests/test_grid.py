@@ -12,17 +12,17 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from constraints import all_rules
-from roster.check import check
-from roster.checkroster import check_roster, read_roster
-from roster.cli import app
-from roster.index import PlanIndex
+from roster.check.gaps import gaps
+from roster.check.violations import check
+from roster.cli.app import app
 from roster.io import load_plan
 from roster.io.grid import NameLookup, read_roster_grid, split_names
-from roster.model import Assignment, Staff
-from roster.outputs import gaps
+from roster.jobs.check import check_roster, read_roster
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment, Staff
+from roster.plan.validate import PlanError
 from roster.report.xlsx import write_roster_xlsx
 from roster.roster import Roster
-from roster.validate import PlanError
 from tests.check_plans import GATES, HOLEY_ROWS, roster_csv, write_folder
 
 MONDAY, TUESDAY = dt.date(2026, 3, 2), dt.date(2026, 3, 3)

@@ -11,13 +11,13 @@ import pytest
 from openpyxl import load_workbook
 
 from constraints import all_rules
-from roster.check import check
-from roster.i18n import Lang
-from roster.index import PlanIndex
-from roster.model import Absence, Staff
-from roster.outputs import gaps
-from roster.pipeline import write_report_files, write_roster_files
+from roster.check.gaps import gaps
+from roster.check.violations import check
+from roster.jobs.solve import write_report_files, write_roster_files
+from roster.plan.index import PlanIndex
+from roster.plan.model import Absence, Staff
 from roster.report.html import render_report, write_report_html
+from roster.text.i18n import Lang
 from tests.helpers import roster_of, solve_checked
 from tests.plans import rich_plan
 from tests.reports import DUTIES, PROFILE, REASON, report_case, report_plan

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roster.model import (
+from roster.plan.model import (
     WEEKDAYS,
     Absence,
     Assignment,

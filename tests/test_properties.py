@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from constraints import all_rules
-from roster.model import Absence, Compound, Demand, Limits, Plan, Staff
+from roster.plan.model import Absence, Compound, Demand, Limits, Plan, Staff
 from tests.helpers import solve_checked
 from tests.plans import DAY, FULL, MONDAY, NIGHT, shift
 

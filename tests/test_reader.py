@@ -11,8 +11,17 @@ import pytest
 
 from roster.io import load_plan, read_roster_csv
 from roster.io.tables import TABLES, CellError, parse_bool, parse_counts, parse_moment
-from roster.model import Assignment, Limits, Pair, PairKind, Priority, Request, RequestKind, Role
-from roster.validate import PlanError, validate_plan
+from roster.plan.model import (
+    Assignment,
+    Limits,
+    Pair,
+    PairKind,
+    Priority,
+    Request,
+    RequestKind,
+    Role,
+)
+from roster.plan.validate import PlanError, validate_plan
 from tests.plan_files import SMALL_PLAN, appended, edited, write_plan
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

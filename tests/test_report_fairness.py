@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 from roster.report.fairness import Load, fairness_rows
 from tests.helpers import roster_of
 from tests.plans import fair_plan

@@ -8,12 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from constraints import all_rules
-from roster.check import check
-from roster.index import Duty, PlanIndex
-from roster.model import Assignment, Compound, Demand, Plan, Staff
-from roster.reschedule import NewAbsence, changes, messages, repair_plan
+from roster.check.violations import check
+from roster.engine.solve import SolverConfig, solve
+from roster.jobs.reschedule import NewAbsence, changes, messages, repair_plan
+from roster.plan.index import Duty, PlanIndex
+from roster.plan.model import Assignment, Compound, Demand, Plan, Staff
 from roster.roster import Roster
-from roster.solve import SolverConfig, solve
 from tests.helpers import assert_model_agrees
 from tests.plans import DAY, MONDAY, people, tiny_plan
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from roster.cli import app
+from roster.cli.app import app
 from roster.io import load_plan
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nanchang-road"

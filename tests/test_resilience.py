@@ -9,10 +9,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from constraints import all_rules
-from roster.cli import app
+from roster.cli.app import app
 from roster.io import load_plan
-from roster.model import Assignment
-from roster.resilience import default_moment, resilience
+from roster.jobs.resilience import default_moment, resilience
+from roster.plan.model import Assignment
 from tests.check_plans import roster_csv, write_folder
 
 # One compound whose day shift needs a duty leader (critical) on both days; Person 1 is the

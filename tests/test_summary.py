@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from roster.io import load_plan
-from roster.model import Priority, Role
-from roster.summary import Load, render, summarize
+from roster.plan.model import Priority, Role
+from roster.plan.summary import Load, render, summarize
 from tests.plan_files import write_plan
 
 

@@ -14,8 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
-from roster.cli import app
-from roster.i18n import LANGS, Lang
+from roster.cli.app import app
 from roster.io import load_plan
 from roster.io.folder import normalize_header
 from roster.io.tables import TABLES
@@ -31,6 +30,7 @@ from roster.io.template import (
     write_template,
 )
 from roster.io.write import OutputError
+from roster.text.i18n import LANGS, Lang
 
 START = dt.date(2026, 3, 2)
 

@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from roster.cli import app
-from roster.i18n import Text
+from roster.cli.app import app
 from roster.io import load_plan
-from roster.model import Pair, PairKind
-from roster.summary import summarize
-from roster.validate import MESSAGES, PlanError, Problem, Provenance, Source, validate_plan
+from roster.plan.model import Pair, PairKind
+from roster.plan.summary import summarize
+from roster.plan.validate import MESSAGES, PlanError, Problem, Provenance, Source, validate_plan
+from roster.text.i18n import Text
 from tests.plan_files import SMALL_PLAN, appended, edited, write_plan
 from tests.plans import rich_plan
 

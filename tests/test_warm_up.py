@@ -11,11 +11,9 @@ import pytest
 from ortools.sat.python import cp_model
 
 from constraints import all_rules
-from roster.build import RosterModel
-from roster.check import check, level_costs
-from roster.index import PlanIndex
-from roster.model import Demand, Request, Tier
-from roster.solve import (
+from roster.check.violations import check, level_costs
+from roster.engine.model import RosterModel
+from roster.engine.solve import (
     Progress,
     SolverConfig,
     Status,
@@ -26,9 +24,11 @@ from roster.solve import (
     _warm_up,
     solve,
 )
+from roster.plan.index import PlanIndex
+from roster.plan.model import Demand, Request, Tier
 from tests.plans import DAY, MONDAY, people, tiny_plan
 
-SOLVE_MODULE = sys.modules["roster.solve"]  # ``roster.solve`` is also the function
+SOLVE_MODULE = sys.modules["roster.engine.solve"]  # ``roster.engine.solve`` is also the function
 
 
 def joined_plan() -> PlanIndex:

@@ -6,9 +6,7 @@ import datetime as dt
 
 import pytest
 
-from roster.index import PlanIndex
-from roster.model import Compound, Demand, Plan
-from roster.watch import (
+from roster.check.watch import (
     DEFAULT_NIGHT,
     describe_hole,
     holes,
@@ -17,6 +15,8 @@ from roster.watch import (
     watch,
     watch_window,
 )
+from roster.plan.index import PlanIndex
+from roster.plan.model import Compound, Demand, Plan
 from tests.helpers import roster_of
 from tests.plans import DAY, MONDAY, NIGHT, past, shift, tiny_plan
 

@@ -12,11 +12,11 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from roster.cli import app
+from roster.cli.app import app
 from roster.io import load_plan
 from roster.io.template import SETTING_KEYS
 from roster.io.workbook import cell_text, plan_folder_to_workbook, typed_cell
-from roster.validate import PlanError
+from roster.plan.validate import PlanError
 from tests.plan_files import SMALL_PLAN, edited, write_plan
 from tests.test_validation import CASES
 

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from openpyxl.cell import Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.i18n import CATALOGUE, LANGS, Lang
-from roster.index import PersonLimits
+from roster.plan.index import PersonLimits
 from roster.report.xlsx import GAP_FILL, NO_POST_FILL, UNMANAGED_FILL, write_roster_xlsx
+from roster.text.i18n import CATALOGUE, LANGS, Lang
 from tests.plans import MONDAY
 from tests.reports import PROFILE, REASON, report_case
 

@@ -2,7 +2,7 @@
 engine, solved, and scored the benchmark's way.
 
 The format and the exact objective are in ``../shared/benchmarks/curtois/README.md``. An
-instance becomes an ordinary :class:`roster.model.Plan`:
+instance becomes an ordinary :class:`roster.plan.model.Plan`:
 
 * one place, the errand ``ward`` (not a compound, so no empty-watch cost), day 0 = Monday
   2024-01-01;
@@ -38,12 +38,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from roster import model
 from roster.bench.classes import MEET_REQUESTS, class_start, shift_classes
-from roster.check import check
-from roster.index import PlanIndex
+from roster.check.gaps import ROSTER_HEADER, roster_rows
+from roster.check.violations import check
+from roster.engine.solve import SolverConfig, SolveResult, solve
 from roster.io.write import write_csv
-from roster.model import (
+from roster.plan import model
+from roster.plan.index import PlanIndex
+from roster.plan.model import (
     Absence,
     Demand,
     Limits,
@@ -55,10 +57,8 @@ from roster.model import (
     Staff,
     Weights,
 )
-from roster.outputs import ROSTER_HEADER, roster_rows
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.solve import SolverConfig, SolveResult, solve
 
 START = dt.date(2024, 1, 1)
 """Day 0 of every instance (a Monday, as the format says)."""
@@ -432,7 +432,7 @@ def bench_config(
     defaults: the straightforward model), then ``params`` on top; ``warm_up`` as given,
     else the engine's (``SolverConfig.warm_up``), none with ``plain``. A warm-up that
     proves the shortfall holds it post by post for a part of the rest (``HELD_PART`` in
-    ``roster.solve``; Instance8: 1 347-1 394 in 60 s when first measured, at half the rest,
+    ``roster.engine.solve``; Instance8: 1 347-1 394 in 60 s when first measured, at half the rest,
     against a median of about 1 420 without); one that does not leaves no trace
     (Instance9: 439-441, as without; Instance8 1 518 once). The class start comes first
     (``run_instance``); benchmarks/RESULTS.md."""

@@ -14,14 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from roster.check import check, hard_violations
-from roster.index import PlanIndex
+from roster.check.violations import check, hard_violations
+from roster.engine.solve import SolverConfig, SolveResult, solve
 from roster.io import load_plan
-from roster.model import Tier
-from roster.reschedule import NewAbsence, changes, repair_plan
+from roster.jobs.reschedule import NewAbsence, changes, repair_plan
+from roster.plan.index import PlanIndex
+from roster.plan.model import Tier
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.solve import SolverConfig, SolveResult, solve
 
 
 @dataclass(frozen=True)

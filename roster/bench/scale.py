@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
-from roster.model import Tier
-from roster.solve import Progress, SolverConfig
+from roster.engine.solve import Progress, SolverConfig
+from roster.plan.model import Tier
 
 HEARTBEAT_SECONDS = 1.0
 """How often a size's process reports its peak memory."""
@@ -131,11 +131,11 @@ def run_size(
     """
     from constraints import all_rules
     from roster.bench.examples import critical_gaps
-    from roster.build import RosterModel
-    from roster.check import check, hard_violations
-    from roster.generate import generate_plan
-    from roster.index import PlanIndex
-    from roster.solve import solve
+    from roster.bench.generate import generate_plan
+    from roster.check.violations import check, hard_violations
+    from roster.engine.model import RosterModel
+    from roster.engine.solve import solve
+    from roster.plan.index import PlanIndex
 
     began = time.monotonic()
     row = ScaleRow(staff, compounds, days, outcome="solved")

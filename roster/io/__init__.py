@@ -4,7 +4,7 @@
 with ``plan.toml`` (:mod:`roster.io.folder`), or one ``.xlsx`` workbook
 (:mod:`roster.io.workbook`, laid out as :mod:`roster.io.template` writes it). Both produce
 the same rows of text for :mod:`roster.io.tables`, which turns them into a validated
-:class:`~roster.model.Plan`.
+:class:`~roster.plan.model.Plan`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 
 from roster.io.folder import PLAN_FILE, read_folder, read_roster_csv
 from roster.io.workbook import read_workbook
-from roster.model import Plan
-from roster.validate import PlanError, Problem, message
+from roster.plan.model import Plan
+from roster.plan.validate import PlanError, Problem, message
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # An old .xls (or a password-protected workbook) goes to the workbook reader too, which

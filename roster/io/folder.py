@@ -22,8 +22,8 @@ from roster.io.tables import (
     assignments_from_sheet,
     plan_from_tables,
 )
-from roster.model import Absence, Assignment, Plan
-from roster.validate import Problem, message
+from roster.plan.model import Absence, Assignment, Plan
+from roster.plan.validate import Problem, message
 
 PLAN_FILE = "plan.toml"
 

@@ -36,10 +36,10 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.i18n import CATALOGUE, LANGS, Lang, Text
-from roster.index import PlanIndex
-from roster.model import MINUTES_PER_DAY, Assignment, Plan, Shift, Staff
-from roster.validate import PlanError, Problem, known_list
+from roster.plan.index import PlanIndex
+from roster.plan.model import MINUTES_PER_DAY, Assignment, Plan, Shift, Staff
+from roster.plan.validate import PlanError, Problem, known_list
+from roster.text.i18n import CATALOGUE, LANGS, Lang, Text
 
 FUZZY_CUTOFF = 0.8
 """How alike (difflib ratio of the normalised names) a typed name and a staff member's name

@@ -4,9 +4,9 @@ rows came from.
 A reader (``folder.py`` for CSV files; a workbook reader later) only turns each file or
 sheet into a :class:`Sheet` of :class:`Row` s of trimmed text, and ``plan.toml`` (or a
 settings sheet) into a :class:`Settings` mapping. :func:`plan_from_tables` then turns cells
-into the models of ``roster.model``, converts every pydantic error into a plain
-:class:`~roster.validate.Problem`, runs the cross-file checks and raises one
-:class:`~roster.validate.PlanError` with everything found.
+into the models of ``roster.plan.model``, converts every pydantic error into a plain
+:class:`~roster.plan.validate.Problem`, runs the cross-file checks and raises one
+:class:`~roster.plan.validate.PlanError` with everything found.
 
 The column tables (:data:`TABLES`) are also what a template writer would put in a header.
 """
@@ -22,8 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from roster.i18n import Text
-from roster.model import (
+from roster.plan.model import (
     Absence,
     Assignment,
     Compound,
@@ -37,7 +36,7 @@ from roster.model import (
     Weights,
     split_list,
 )
-from roster.validate import (
+from roster.plan.validate import (
     PlanError,
     Problem,
     Provenance,
@@ -48,6 +47,7 @@ from roster.validate import (
     unique,
     validate_plan,
 )
+from roster.text.i18n import Text
 
 # --------------------------------------------------------------------------- what readers give
 
@@ -436,7 +436,7 @@ def plain_error(error: ErrorDetails, raw: str | None) -> Text:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return message("not_table")
     detail = str(ctx.get("error", error["msg"]))
-    # The model's own validators (roster.model) say these in English; give both languages.
+    # The model's own validators (roster.plan.model) say these in English; give both languages.
     if "is not a time of day" in detail:
         return message("not_clock", value=value)
     if "is not a weekday" in detail:
@@ -469,7 +469,7 @@ def load_table(table: Table, sheet: Sheet) -> _Loaded:
     """Turn a sheet's rows into the table's models, collecting every problem.
 
     A row with any problem is left out of the items (its id still counts as known, see
-    :class:`~roster.validate.Source`).
+    :class:`~roster.plan.validate.Source`).
     """
     problems: list[Problem] = list(sheet.problems)
     if not sheet.found:
@@ -660,7 +660,7 @@ def _successions(value: object, file: str, problems: list[Problem]) -> tuple[tup
 
 @dataclass
 class LoadedSettings:
-    """The settings as keyword arguments of :class:`~roster.model.Plan`, and what could
+    """The settings as keyword arguments of :class:`~roster.plan.model.Plan`, and what could
     not be read.
 
     Attributes:
@@ -755,7 +755,7 @@ def plan_from_tables(settings: Settings, sheets: Mapping[str, Sheet]) -> Plan:
 
     Raises:
         PlanError: With every problem found: bad cells and settings first, then the
-            cross-file checks of :func:`roster.validate.validate_plan`.
+            cross-file checks of :func:`roster.plan.validate.validate_plan`.
     """
     loaded_settings = load_settings(settings)
     fields, problems = loaded_settings.fields, loaded_settings.problems

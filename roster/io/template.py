@@ -47,12 +47,20 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.i18n import CATALOGUE, Lang, label
 from roster.io.folder import normalize_header
 from roster.io.tables import TABLE_BY_NAME, TABLES, CellKind
 from roster.io.write import OutputError, atomic_write_bytes
-from roster.model import PLACE_SELECTORS, WEEKDAYS, Limits, PairKind, Priority, RequestKind, Role
-from roster.model import Weights as WeightsModel
+from roster.plan.model import (
+    PLACE_SELECTORS,
+    WEEKDAYS,
+    Limits,
+    PairKind,
+    Priority,
+    RequestKind,
+    Role,
+)
+from roster.plan.model import Weights as WeightsModel
+from roster.text.i18n import CATALOGUE, Lang, label
 
 # --------------------------------------------------------------------------- layout
 

@@ -32,7 +32,6 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.i18n import Lang, Text, default_lang, label
 from roster.io.folder import PLAN_FILE, decode, normalize_header, read_csv_sheet, read_settings
 from roster.io.tables import (
     TABLES,
@@ -63,8 +62,9 @@ from roster.io.template import (
     table_headers,
     write_plan_workbook,
 )
-from roster.model import Plan, split_list
-from roster.validate import PlanError, Problem, message, problem_order, suggest, unique
+from roster.plan.model import Plan, split_list
+from roster.plan.validate import PlanError, Problem, message, problem_order, suggest, unique
+from roster.text.i18n import Lang, Text, default_lang, label
 
 MESSAGES: dict[str, dict[Lang, str]] = {
     "not_workbook": {

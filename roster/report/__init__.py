@@ -3,7 +3,7 @@
 ``tables`` and ``fairness`` compute plain rows from a roster and its checks (recomputed from
 the roster and the plan, never from solver internals); ``xlsx`` and ``html`` only lay them
 out, so the two outputs always say the same thing. Every label comes from
-``roster.i18n.CATALOGUE``.
+``roster.text.i18n.CATALOGUE``.
 
 Privacy: these outputs show people's limits ("no nights, at most 24 h/week"), never the
 profile a limit comes from ("pregnant") nor an absence's reason.

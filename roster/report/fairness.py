@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from constraints.fairness import MEASURES, Spread, spreads
-from roster.index import Person
+from roster.plan.index import Person
 from roster.roster import Roster
 
 HOURS = "hours"

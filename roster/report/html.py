@@ -20,15 +20,15 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
-from roster.i18n import Lang, label
+from roster.check.gaps import Gap
+from roster.check.watch import CompoundWatch, WatchHour, describe_hole, holes, watch
+from roster.engine.solve import SolveResult
 from roster.io.write import atomic_write_text
-from roster.outputs import Gap
 from roster.report import tables
 from roster.report.fairness import FairnessRow, Load, fairness_rows, shown_measures
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.solve import SolveResult
-from roster.watch import CompoundWatch, WatchHour, describe_hole, holes, watch
+from roster.text.i18n import Lang, label
 
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 TICKS = (0, 6, 12, 18)  # hours into the duty day that get a label under each strip
@@ -106,8 +106,8 @@ def write_report_html(
     Args:
         path: Where to write (its folder is created if needed).
         roster: The roster to show.
-        violations: The rules' own findings on ``roster`` (``roster.check.check``).
-        gaps: The shortfalls with their reasons (``roster.outputs.gaps``).
+        violations: The rules' own findings on ``roster`` (``roster.check.violations.check``).
+        gaps: The shortfalls with their reasons (``roster.check.gaps.gaps``).
         rules: The rules in force (kept for symmetry with the workbook writer).
         lang: The leader's language.
         result: How the solve went, when the roster was solved here.

@@ -32,15 +32,15 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.i18n import Lang, label
+from roster.check.gaps import Gap
+from roster.check.watch import describe_hole, holes
+from roster.engine.solve import SolveResult
 from roster.io.write import atomic_write_bytes
-from roster.outputs import Gap
 from roster.report import tables
 from roster.report.fairness import fairness_rows, shown_measures
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.solve import SolveResult
-from roster.watch import describe_hole, holes
+from roster.text.i18n import Lang, label
 
 # Colours (ARGB). Red and yellow are Excel's own "bad" and "neutral" styles, which leaders know.
 UNMANAGED_FILL = "FFFFF2CC"
@@ -81,8 +81,8 @@ def write_roster_xlsx(
     Args:
         path: Where to write (its folder is created if needed).
         roster: The roster to show.
-        violations: The rules' own findings on ``roster`` (``roster.check.check``).
-        gaps: The shortfalls with their reasons (``roster.outputs.gaps``).
+        violations: The rules' own findings on ``roster`` (``roster.check.violations.check``).
+        gaps: The shortfalls with their reasons (``roster.check.gaps.gaps``).
         rules: The rules in force.
         lang: The leader's language.
         result: How the solve went, when the roster was solved here.

@@ -10,8 +10,8 @@ from hypothesis import given
 from constraints.apart import Apart
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
-from roster.index import PlanIndex
-from roster.model import Assignment, Compound, Demand, Pair
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment, Compound, Demand, Pair
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, FULL, MONDAY, NIGHT, people, rich_plan, shift, tiny_plan

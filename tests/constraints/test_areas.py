@@ -8,9 +8,9 @@ from constraints import all_rules
 from constraints.areas import Areas
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
-from roster.generate import generate_plan
-from roster.index import PlanIndex
-from roster.model import Compound, Demand, Staff
+from roster.bench.generate import generate_plan
+from roster.plan.index import PlanIndex
+from roster.plan.model import Compound, Demand, Staff
 from roster.rules import RuleSet
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, limited, tiny_plan

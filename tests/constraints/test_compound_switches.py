@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from constraints.compound_switches import CompoundSwitches
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
-from roster.index import PlanIndex
-from roster.model import Demand, Plan, Tier, Weights
+from roster.plan.index import PlanIndex
+from roster.plan.model import Demand, Plan, Tier, Weights
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, NIGHT, compounds, people, rich_plan, tiny_plan

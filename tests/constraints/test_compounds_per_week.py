@@ -10,8 +10,8 @@ from hypothesis import given
 from constraints.compounds_per_week import CompoundsPerWeek
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
-from roster.index import PlanIndex
-from roster.model import Assignment, Compound, Demand
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment, Compound, Demand
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, MONDAY, NIGHT, limited, rich_plan, tiny_plan

@@ -7,8 +7,8 @@ from hypothesis import given
 from constraints.consecutive_nights import ConsecutiveNights
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
-from roster.index import PlanIndex
-from roster.model import Assignment
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment
 from roster.roster import Roster
 from roster.rules import Violation
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked

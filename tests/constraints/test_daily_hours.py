@@ -8,7 +8,7 @@ from hypothesis import given
 from constraints.coverage import Coverage
 from constraints.daily_hours import DailyHours
 from constraints.one_place import OnePlace
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import NIGHT, limited, rich_plan, shift, tiny_plan

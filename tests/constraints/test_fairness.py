@@ -15,9 +15,9 @@ from constraints.absence import Absence
 from constraints.coverage import Coverage
 from constraints.fairness import Band, Fairness, hour_step, spreads, steps
 from constraints.one_place import OnePlace
-from roster.index import PlanIndex
-from roster.model import Absence as AbsenceRow
-from roster.model import Demand, Limits, Plan, Tier, Weights
+from roster.plan.index import PlanIndex
+from roster.plan.model import Absence as AbsenceRow
+from roster.plan.model import Demand, Limits, Plan, Tier, Weights
 from roster.roster import Roster
 from roster.rules import Violation
 from tests.helpers import assert_model_agrees, roster_of, solve_checked

@@ -6,7 +6,7 @@ import pytest
 
 from constraints.coverage import Coverage
 from constraints.home_by import HomeBy
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import NIGHT, limited, shift, tiny_plan
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from constraints.coverage import Coverage
 from constraints.home_compound import HomeCompound
 from constraints.one_place import OnePlace
-from roster.index import PlanIndex
-from roster.model import Demand, Plan, Staff, Tier, Weights
+from roster.plan.index import PlanIndex
+from roster.plan.model import Demand, Plan, Staff, Tier, Weights
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, NIGHT, compounds, rich_plan, tiny_plan

@@ -11,8 +11,8 @@ import pytest
 from constraints.coverage import Coverage
 from constraints.min_consecutive_days import MinConsecutiveDays, closed_runs
 from constraints.one_place import OnePlace
-from roster.index import PlanIndex
-from roster.model import Assignment, Demand, Priority
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment, Demand, Priority
 from roster.rules import Violation
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, MONDAY, limited, tiny_plan

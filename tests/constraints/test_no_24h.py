@@ -6,7 +6,7 @@ import pytest
 
 from constraints.coverage import Coverage
 from constraints.no_24h import No24h
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import FULL, limited, shift, tiny_plan
 

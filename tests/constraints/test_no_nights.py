@@ -7,7 +7,7 @@ import pytest
 from constraints.coverage import Coverage
 from constraints.no_nights import NoNights
 from constraints.one_place import OnePlace
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, NIGHT, limited, shift, tiny_plan
 

@@ -11,10 +11,10 @@ from constraints.coverage import Coverage
 from constraints.no_nights import NoNights
 from constraints.one_place import OnePlace
 from constraints.pinned import Pinned
-from roster.index import PlanIndex
-from roster.model import Assignment, Plan
+from roster.engine.solve import SolverConfig, Status, solve
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment, Plan
 from roster.roster import Roster
-from roster.solve import SolverConfig, Status, solve
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, MONDAY, limited, rich_plan, tiny_plan
 from tests.plans import any_roster as rosters

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
 from constraints.requests import Requests
-from roster.index import PlanIndex
-from roster.model import Plan, Request, Tier, Weights
+from roster.plan.index import PlanIndex
+from roster.plan.model import Plan, Request, Tier, Weights
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, MONDAY, people, rich_plan, tiny_plan

@@ -7,7 +7,7 @@ import pytest
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
 from constraints.shift_type_limit import ShiftTypeLimit
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, NIGHT, limited, tiny_plan
 

@@ -10,9 +10,9 @@ from constraints.absence import Absence
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
 from constraints.skills import Skills
-from roster.index import PlanIndex
-from roster.model import Absence as AbsenceRow
-from roster.model import Demand
+from roster.plan.index import PlanIndex
+from roster.plan.model import Absence as AbsenceRow
+from roster.plan.model import Demand
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, MONDAY, limited, tiny_plan
 

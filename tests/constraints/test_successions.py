@@ -9,8 +9,8 @@ import pytest
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
 from constraints.successions import Successions
-from roster.index import PlanIndex
-from roster.model import Assignment
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import MONDAY, limited, shift, tiny_plan
 

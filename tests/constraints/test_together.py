@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
 from constraints.together import Together, shared_posts
-from roster.index import PlanIndex
-from roster.model import Absence, Demand, Pair, Plan, Staff, Tier, Weights
+from roster.plan.index import PlanIndex
+from roster.plan.model import Absence, Demand, Pair, Plan, Staff, Tier, Weights
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, NIGHT, people, rich_plan, tiny_plan

@@ -7,7 +7,7 @@ import pytest
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
 from constraints.total_hours import TotalHours
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 from tests.helpers import assert_model_agrees, roster_of, solve_checked
 from tests.plans import DAY, limited, tiny_plan
 
@@ -59,7 +59,7 @@ def test_fractional_hours_are_whole_minutes() -> None:
 
 def test_solver_meets_the_minimum_beyond_demand() -> None:
     # Nobody is needed, yet s1 must work at least 24 hours: two of the optional day shifts.
-    from roster.model import Demand
+    from roster.plan.model import Demand
 
     staff = (limited("s1", min_total_hours=24),)
     demand = (Demand(place="*", shift="D", min=0, max=1),)

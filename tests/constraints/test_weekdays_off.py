@@ -6,7 +6,7 @@ import pytest
 
 from constraints.coverage import Coverage
 from constraints.weekdays_off import WeekdaysOff
-from roster.index import PlanIndex
+from roster.plan.index import PlanIndex
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, limited, tiny_plan
 
@@ -47,7 +47,7 @@ def test_each_sunday_duty_is_a_violation(rule: WeekdaysOff, index: PlanIndex) ->
 
 
 def test_days_off_combine_from_profiles() -> None:
-    from roster.model import Limits, Staff
+    from roster.plan.model import Limits, Staff
 
     staff = (Staff(id="s1", name="One", profiles=("kids", "parent")),)
     plan = tiny_plan(

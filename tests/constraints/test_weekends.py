@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from constraints.weekends import Weekends, weekends
-from roster.index import PlanIndex
-from roster.model import Assignment
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment
 from tests.helpers import assert_model_agrees, roster_of
 from tests.plans import DAY, MONDAY, NIGHT, limited, tiny_plan
 

@@ -7,8 +7,8 @@ from hypothesis import given
 from constraints.coverage import Coverage
 from constraints.one_place import OnePlace
 from constraints.weekly_nights import WeeklyNights
-from roster.index import PlanIndex
-from roster.model import Assignment, Limits
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment, Limits
 from roster.roster import Roster
 from roster.rules import Violation
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked

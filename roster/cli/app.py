@@ -14,9 +14,9 @@ from typing import Annotated
 
 import typer
 
-from roster.i18n import LANGS, Lang, default_lang
 from roster.io.write import OutputError
-from roster.validate import PlanError
+from roster.plan.validate import PlanError
+from roster.text.i18n import LANGS, Lang, default_lang
 
 app = typer.Typer(
     help="Duty rosters for small offices: generate, repair, check.",
@@ -39,9 +39,9 @@ LangOpt = Annotated[
 @app.command()
 def validate(plan: PlanArg, lang: LangOpt = None) -> None:
     """Check a plan and print a one-screen summary; list every problem found."""
-    from roster.i18n import default_lang
     from roster.io import load_plan
-    from roster.summary import render, summarize
+    from roster.plan.summary import render, summarize
+    from roster.text.i18n import default_lang
 
     chosen = _lang(lang)
     with _exit_on_errors(chosen):
@@ -65,8 +65,8 @@ def solve(
 ) -> None:
     """Generate the roster of a plan: roster.csv, gaps.csv, solve.json and more in --out."""
     from constraints import all_rules
-    from roster.pipeline import ProgressPrinter, solve_plan, solve_summary
-    from roster.solve import SolverConfig
+    from roster.engine.solve import SolverConfig
+    from roster.jobs.solve import ProgressPrinter, solve_plan, solve_summary
 
     chosen = _lang(lang)
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed, strict=strict)
@@ -83,7 +83,7 @@ def solve(
         typer.echo(line)
     if outcome.result.roster is None:
         if strict:
-            from roster.explain import explain as explain_plan
+            from roster.diagnose.explain import explain as explain_plan
 
             explanation = explain_plan(outcome.plan, all_rules(), time_limit=time_limit, seed=seed)
             for line in explanation.lines(outcome.lang):
@@ -123,10 +123,10 @@ def reschedule(
 ) -> None:
     """Repair a published roster when someone falls ill, changing as few duties as possible."""
     from constraints import all_rules
+    from roster.engine.solve import SolverConfig
     from roster.io.folder import read_absences_csv
-    from roster.pipeline import ProgressPrinter, reschedule_plan, reschedule_summary
-    from roster.reschedule import NewAbsence
-    from roster.solve import SolverConfig
+    from roster.jobs.reschedule import NewAbsence
+    from roster.jobs.solve import ProgressPrinter, reschedule_plan, reschedule_summary
 
     chosen = _lang(lang)
     if not absent and absences_file is None:
@@ -213,9 +213,9 @@ def check(
     still checked).
     """
     from constraints import all_rules
-    from roster.checkroster import check_files, check_lines
-    from roster.i18n import label
-    from roster.resilience import progress_line, resilience, write_resilience_csv
+    from roster.jobs.check import check_files, check_lines
+    from roster.jobs.resilience import progress_line, resilience, write_resilience_csv
+    from roster.text.i18n import label
 
     chosen = _lang(lang)
     try:
@@ -268,9 +268,9 @@ def explain(
     decided in time; 2 the plan cannot be read.
     """
     from constraints import all_rules
-    from roster.explain import explain as explain_plan
-    from roster.i18n import default_lang
+    from roster.diagnose.explain import explain as explain_plan
     from roster.io import load_plan
+    from roster.text.i18n import default_lang
 
     chosen = _lang(lang)
     with _exit_on_errors(chosen):
@@ -296,9 +296,9 @@ def template(
     """Write a plan workbook to fill in: every sheet with its headers, a note on each header,
     example rows and drop-downs (default language zh). With --from, a plan folder as a
     workbook instead."""
-    from roster.i18n import label
     from roster.io.template import write_template
     from roster.io.workbook import plan_folder_to_workbook
+    from roster.text.i18n import label
 
     chosen = _lang(lang)
     if file.suffix.lower() != ".xlsx":
@@ -340,7 +340,7 @@ def _moment(text: str, option: str, *, end_of_day: bool) -> dt.datetime:
 def _exit_on_errors(lang: Lang | None) -> Iterator[None]:
     """Bad input or an output that would overwrite an input: exit 2 with every problem
     listed; a roster the rules reject (a bug): exit 3."""
-    from roster.pipeline import RosterBug
+    from roster.jobs.solve import RosterBug
 
     try:
         yield
@@ -502,8 +502,8 @@ def bench_examples(
     from constraints import all_rules
     from roster.bench.examples import bench_examples as run
     from roster.bench.examples import critical_gaps
-    from roster.check import hard_violations
-    from roster.solve import SolverConfig
+    from roster.check.violations import hard_violations
+    from roster.engine.solve import SolverConfig
 
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
     typer.echo("| plan | level | status | objective | bound | seconds |")
@@ -537,7 +537,7 @@ def bench_reschedule(
     """Each person in turn falls ill: changes a repair needs against the duties they had left."""
     from constraints import all_rules
     from roster.bench.examples import bench_reschedule as run
-    from roster.solve import SolverConfig
+    from roster.engine.solve import SolverConfig
 
     try:
         moment = _moment(start, "--from", end_of_day=False)
@@ -584,7 +584,7 @@ def generate(
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same plan).")] = 0,
 ) -> None:
     """Write a realistic synthetic plan (invented people) in the proportions of the example."""
-    from roster.generate import compounds_for, generate_plan, write_plan
+    from roster.bench.generate import compounds_for, generate_plan, write_plan
 
     try:
         plan = generate_plan(staff, compounds or compounds_for(staff), days, seed)
@@ -622,10 +622,10 @@ def bench_scale(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the plans and the solver.")] = 0,
 ) -> None:
     """Solve generated plans of growing size: time to all critical posts covered, memory."""
+    from roster.bench.generate import compounds_for
     from roster.bench.scale import TABLE_HEADER, samples_table, table_line
     from roster.bench.scale import bench_scale as run
-    from roster.generate import compounds_for
-    from roster.solve import SolverConfig
+    from roster.engine.solve import SolverConfig
 
     sizes, lengths = _numbers(ladder, "--ladder"), _numbers(days, "--days")
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)

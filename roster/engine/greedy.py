@@ -4,7 +4,7 @@ would.
 Big plans spend most of their first minute in CP-SAT's presolve and its first search for
 any roster at all. Handing the solver a roster that already covers the critical posts (and
 the high ones, where it can) means the first roster it reports covers them too, and a level
-that the start already meets need not be solved at all (``roster.solve``).
+that the start already meets need not be solved at all (``roster.engine.solve``).
 
 The greedy fills the critical demand, then the high (``FILLED``; normal and low are left to
 the solver: on the 500-person plan they took the greedy from 19 s to 31 s). Within a
@@ -24,8 +24,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from constraints.pinned import pinned_duties
-from roster.index import Duty, Need, PlanIndex, Post
-from roster.model import PairKind, Priority
+from roster.plan.index import Duty, Need, PlanIndex, Post
+from roster.plan.model import PairKind, Priority
 from roster.roster import Roster
 from roster.rules import Rule, RuleSet
 

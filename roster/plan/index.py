@@ -1,6 +1,6 @@
 """The resolved view of a plan, built once: nothing after this re-parses the plan.
 
-``PlanIndex`` turns the validated :class:`roster.model.Plan` into plain, dense data:
+``PlanIndex`` turns the validated :class:`roster.plan.model.Plan` into plain, dense data:
 
 * ``slots``: every concrete shift occurrence in the period, with start and end in minutes
   since the period's first midnight (a night shift on the last day ends after the period);
@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from roster.model import (
+from roster.plan.model import (
     MINUTES_PER_DAY,
     PLACE_SELECTORS,
     WEEKDAYS,

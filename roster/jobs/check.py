@@ -2,11 +2,11 @@
 typed into Excel (design §1.3 and §6, ``roster check``).
 
 The roster is read from ``roster.csv`` or from the grid of a ``roster.xlsx``
-(:mod:`roster.io.grid`). Every rule's own ``violations`` judges it (:func:`roster.check.check`),
-so ``check`` and the solver never disagree about what a rule means; the watch at the
-round-the-clock gates is followed hour by hour (:mod:`roster.watch`); and for every post short
-of people, each person who could have taken it is listed with the rule that keeps them away
-(:mod:`roster.why`).
+(:mod:`roster.io.grid`). Every rule's own ``violations`` judges it
+(:func:`roster.check.violations.check`), so ``check`` and the solver never disagree about
+what a rule means; the watch at the round-the-clock gates is followed hour by hour
+(:mod:`roster.check.watch`); and for every post short of people, each person who could have taken it is listed with the rule that keeps them away
+(:mod:`roster.check.why`).
 
 Exit status (``CheckReport.exit_code``):
 
@@ -31,21 +31,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roster.check import check, hard_violations
-from roster.i18n import CATALOGUE, Lang, Text, default_lang, fmt_date, fmt_hours, label
-from roster.index import Need, PlanIndex, Post
+from roster.check.gaps import GAPS_HEADER, Gap
+from roster.check.violations import check, hard_violations
+from roster.check.watch import HOLES_HEADER, Hole, describe_hole, holes, span_text
+from roster.check.why import Blocker, blockers, summarize
 from roster.io import load_plan
 from roster.io.folder import read_csv_sheet
 from roster.io.grid import is_workbook, read_roster_grid
 from roster.io.tables import assignments_from_sheet
 from roster.io.write import guard_outputs, write_csv
-from roster.model import Assignment, Plan, Priority
-from roster.outputs import GAPS_HEADER, Gap
+from roster.plan.index import Need, PlanIndex, Post
+from roster.plan.model import Assignment, Plan, Priority
+from roster.plan.validate import Problem, known_list, message, period_text, suggest
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.validate import Problem, known_list, message, period_text, suggest
-from roster.watch import HOLES_HEADER, Hole, describe_hole, holes, span_text
-from roster.why import Blocker, blockers, summarize
+from roster.text.i18n import CATALOGUE, Lang, Text, default_lang, fmt_date, fmt_hours, label
 
 CHECK_HEADER = (*HOLES_HEADER, "description")
 WHY_HEADER = ("date", "shift", "place", "skill", "staff_id", "staff_name", "rule", "reason")

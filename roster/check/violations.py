@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from roster.model import Tier
+from roster.plan.model import Tier
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 

@@ -2,7 +2,7 @@
 
 A plan is read from a folder of files or one workbook (``roster.io``) into these models.
 Field values are checked here one by one; references between files (a staff member's
-profile, a demand's shift, ...) are checked by ``roster.validate`` so that every problem can
+profile, a demand's shift, ...) are checked by ``roster.plan.validate`` so that every problem can
 be reported with its file, row and column. Times of day are whole minutes since midnight.
 """
 
@@ -111,7 +111,7 @@ class Limits(Frozen):
     per-person overrides; an unset field means "no limit from here".
 
     Hours are given as leaders think of them (may be fractional) and turned into whole
-    minutes by ``roster.index``.
+    minutes by ``roster.plan.index``.
     """
 
     min_rest_hours: float | None = Field(default=None, ge=0, le=72)

@@ -12,20 +12,27 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from roster.check import check, hard_violations, level_costs
-from roster.i18n import Lang, Text, default_lang, label
-from roster.index import PlanIndex
+from roster.check.gaps import GAPS_HEADER, ROSTER_HEADER, Gap, gaps, roster_rows
+from roster.check.violations import check, hard_violations, level_costs
+from roster.engine.solve import Progress, SolverConfig, SolveResult, solve
 from roster.io import load_plan, read_roster_csv
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
-from roster.model import Assignment, Plan
-from roster.outputs import GAPS_HEADER, ROSTER_HEADER, Gap, gaps, roster_rows
+from roster.jobs.reschedule import (
+    CHANGES_HEADER,
+    Change,
+    NewAbsence,
+    changes,
+    messages,
+    repair_plan,
+)
+from roster.plan.index import PlanIndex
+from roster.plan.model import Assignment, Plan
+from roster.plan.validate import PlanError, Problem
 from roster.report.html import write_report_html
 from roster.report.xlsx import write_roster_xlsx
-from roster.reschedule import CHANGES_HEADER, Change, NewAbsence, changes, messages, repair_plan
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.solve import Progress, SolverConfig, SolveResult, solve
-from roster.validate import PlanError, Problem
+from roster.text.i18n import Lang, Text, default_lang, label
 
 #: At most this many gaps and unfair loads are listed in the summary.
 SHOWN = 10
@@ -209,7 +216,7 @@ class ProgressPrinter:
 
 def solve_summary(outcome: SolveOutcome) -> list[str]:
     """The short summary printed at the end of ``roster solve``."""
-    from roster.outputs import coverage_by_priority
+    from roster.check.gaps import coverage_by_priority
 
     lang, result = outcome.lang, outcome.result
     note = label("interrupted", lang) if result.interrupted else ""

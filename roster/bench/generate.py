@@ -1,6 +1,6 @@
 """Realistic synthetic plans of any size, in the proportions of the Nanchang Road example.
 
-``generate_plan`` makes a :class:`~roster.model.Plan` from a seed alone (same arguments, same
+``generate_plan`` makes a :class:`~roster.plan.model.Plan` from a seed alone (same arguments, same
 plan); ``write_plan`` writes it as a plan folder (``plan.toml`` and CSV files) that
 :func:`roster.io.load_plan` reads back. The proportions follow ``examples/nanchang-road``:
 
@@ -28,9 +28,9 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
-from roster.index import PlanIndex
 from roster.io.write import OutputError, atomic_write_text, write_csv
-from roster.model import (
+from roster.plan.index import PlanIndex
+from roster.plan.model import (
     WEEKDAYS,
     Absence,
     Compound,
@@ -126,7 +126,7 @@ def generate_plan(staff: int, compounds: int, days: int, seed: int) -> Plan:
         seed: Seed of the random choices.
 
     Returns:
-        The plan (not yet checked by :func:`roster.validate.validate_plan`; written with
+        The plan (not yet checked by :func:`roster.plan.validate.validate_plan`; written with
         :func:`write_plan` it loads with :func:`roster.io.load_plan` without problems).
 
     Raises:

@@ -19,10 +19,10 @@ from types import FrameType
 
 from ortools.sat.python import cp_model
 
-from roster.build import RosterModel, set_domain
-from roster.greedy import first_roster
-from roster.index import PlanIndex
-from roster.model import Tier
+from roster.engine.greedy import first_roster
+from roster.engine.model import RosterModel, set_domain
+from roster.plan.index import PlanIndex
+from roster.plan.model import Tier
 from roster.roster import Roster
 from roster.rules import Rule
 
@@ -84,7 +84,7 @@ class SolverConfig:
     log_search: bool = False
     greedy_start: bool = True
     """Without a hint, start from a greedy roster of the critical and high posts
-    (``roster.greedy``)."""
+    (``roster.engine.greedy``)."""
     warm_up: float = 0.75
     """For a level of tiers joined by "+": the part of its time spent first on its first
     tier alone (ending early once that is proven, or stalls), as a hint for the whole

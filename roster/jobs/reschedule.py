@@ -13,10 +13,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roster.i18n import Lang, Text, fmt_date
-from roster.index import PlanIndex, Slot
-from roster.model import Absence, Assignment, Plan
+from roster.plan.index import PlanIndex, Slot
+from roster.plan.model import Absence, Assignment, Plan
 from roster.roster import Roster
+from roster.text.i18n import Lang, Text, fmt_date
 
 
 @dataclass(frozen=True)

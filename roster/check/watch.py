@@ -29,10 +29,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from roster.i18n import Lang, fmt_date, fmt_hours, label
-from roster.index import Person, PlanIndex
-from roster.model import MINUTES_PER_DAY, Compound
+from roster.plan.index import Person, PlanIndex
+from roster.plan.model import MINUTES_PER_DAY, Compound
 from roster.roster import Roster
+from roster.text.i18n import Lang, fmt_date, fmt_hours, label
 
 HOUR = 60
 DEFAULT_NIGHT = ((20 * HOUR, 8 * HOUR),)

@@ -21,11 +21,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roster.i18n import Lang, Text
-from roster.index import Duty, Need, Person, Post
-from roster.model import PairKind
+from roster.plan.index import Duty, Need, Person, Post
+from roster.plan.model import PairKind
 from roster.roster import Roster
 from roster.rules import Rule, Violation
+from roster.text.i18n import Lang, Text
 
 FREE = Text({"en": "free (not chosen)", "zh": "有空（未被安排）"})
 IF_ADDED = Text({"en": "{message} (if put on this post)", "zh": "{message}（若排此班）"})

@@ -2,7 +2,7 @@
 words, and the cheapest relaxation that would make the plan feasible (design §4, §6).
 
 Under ``--strict`` critical coverage is a hard rule, so a plan can have no roster at all.
-The model is built in diagnose mode (:class:`roster.build.RosterModel`): every hard
+The model is built in diagnose mode (:class:`roster.engine.model.RosterModel`): every hard
 constraint is switched on by one assumption literal per rule instance (rule, subject), e.g.
 ``("weekly_nights", "s03 2026-02-09..2026-02-15")`` or ``("coverage", "C7 2026-02-12
 night")``. Then:
@@ -40,14 +40,14 @@ from typing import Literal
 
 from ortools.sat.python import cp_model
 
-from roster.build import RosterModel
-from roster.i18n import CATALOGUE, LANGS, Lang, Text, fmt_date, label
-from roster.index import Need, Person, PersonLimits, PlanIndex, Post
-from roster.model import Plan, Priority
+from roster.check.why import blockers
+from roster.engine.model import RosterModel
+from roster.plan.index import Need, Person, PersonLimits, PlanIndex, Post
+from roster.plan.model import Plan, Priority
 from roster.report.tables import limit_phrases
 from roster.roster import Roster
 from roster.rules import Rule
-from roster.why import blockers
+from roster.text.i18n import CATALOGUE, LANGS, Lang, Text, fmt_date, label
 
 Member = tuple[str, str]
 """One rule instance: (rule name, subject)."""

@@ -17,7 +17,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 CATALOGUE: dict[str, dict[Lang, str]] = {
     "unassigned": {"en": "(nobody)", "zh": "（无人）"},
-    # check: any roster against its plan (roster/checkroster.py)
+    # check: any roster against its plan (roster/jobs/check.py)
     "check_heading": {
         "en": "Check of {file} ({duties} duties) against {title}, {period}",
         "zh": "检查 {file}（共 {duties} 个班次）：{title}，{period}",
@@ -77,7 +77,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "(--unmanaged-nights: only those are shown; the verdict is on the whole roster)",
         "zh": "（--unmanaged-nights：只显示上述内容；结论针对整个排班表）",
     },
-    # check --resilience (roster/resilience.py)
+    # check --resilience (roster/jobs/resilience.py)
     "res_heading": {
         "en": "Resilience: if one person falls ill from {moment}, can every critical post still "
         "be covered by rescheduling?",
@@ -120,7 +120,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "loss can be tried. Fix the hard violations first.",
         "zh": "无法从{moment}起重新排班：此前的班次违反硬性规则，无法试算。请先修正硬性规则问题。",
     },
-    # explain: why a strict plan has no roster (roster/explain.py)
+    # explain: why a strict plan has no roster (roster/diagnose/explain.py)
     "explain_feasible": {
         "en": "The plan has a roster even with every critical post required: nothing to explain.",
         "zh": "即使要求关键岗位全部有人，该计划也能排出：无需解释。",
@@ -181,7 +181,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "单独放宽任何一项都不够，需要同时放宽上面几项。",
     },
     "explain_best": {"en": " (preferred)", "zh": "（首选）"},
-    # watch: hour-by-hour gate watch (roster/watch.py)
+    # watch: hour-by-hour gate watch (roster/check/watch.py)
     "watch_hole": {
         "en": "{place} {span}: nobody on watch, {hours} h",
         "zh": "{place} {span} 无人值守, {hours} h",
@@ -377,7 +377,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Changes: {count} duties for {people} people; messages to send:",
         "zh": "改动：{people} 人共 {count} 个班次；待发送通知：",
     },
-    # validate: the plan summary (roster.summary)
+    # validate: the plan summary (roster.plan.summary)
     "summary_period": {
         "en": "Period: {first} to {last} ({days} days)",
         "zh": "周期：{first}至{last}（{days}天）",

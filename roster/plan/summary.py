@@ -16,10 +16,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from roster.i18n import Lang, Text, fmt_date, label
-from roster.index import WEEK, Person, PlanIndex, parse_days, person_limits
-from roster.model import MINUTES_PER_DAY, Compound, Demand, Plan, Priority, Role, Shift
-from roster.validate import able_staff
+from roster.plan.index import WEEK, Person, PlanIndex, parse_days, person_limits
+from roster.plan.model import MINUTES_PER_DAY, Compound, Demand, Plan, Priority, Role, Shift
+from roster.plan.validate import able_staff
+from roster.text.i18n import Lang, Text, fmt_date, label
 
 # --------------------------------------------------------------------------- the numbers
 
@@ -211,7 +211,7 @@ def _longest_day(shifts: list[Shift], min_rest: int) -> int:
 
 def able_to_take(index: PlanIndex, demand: Demand) -> int:
     """How many people could ever take a demand row: its skill, ``no_nights``/``no_24h``,
-    and not absent for it on every one of its days (see :func:`roster.validate.able_staff`)."""
+    and not absent for it on every one of its days (see :func:`roster.plan.validate.able_staff`)."""
     days = parse_days(demand.days, index.plan.start, index.days)
     slots = [s for s in index.slots if s.day in days and s.shift.id == demand.shift]
     count = 0

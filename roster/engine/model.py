@@ -19,8 +19,8 @@ from functools import cache
 
 from ortools.sat.python import cp_model
 
-from roster.index import Person, PlanIndex, Post, Slot
-from roster.model import Tier
+from roster.plan.index import Person, PlanIndex, Post, Slot
+from roster.plan.model import Tier
 from roster.roster import Roster
 from roster.rules import Rule, RuleSet
 
@@ -177,7 +177,7 @@ class RosterModel:
 
     def decode(self, value: cp_model.CpSolver | dict[int, int]) -> Roster:
         """The roster in a solution."""
-        from roster.index import Duty
+        from roster.plan.index import Duty
 
         duties = []
         for (p, q), var in self.x.items():

@@ -2,7 +2,7 @@
 
 For each staff member in turn the question is: "if this person falls ill tomorrow, can every
 critical post still be covered by rescheduling?" It is answered the way ``roster
-reschedule`` would repair the roster (:func:`roster.reschedule.repair_plan`): the person is
+reschedule`` would repair the roster (:func:`roster.jobs.reschedule.repair_plan`): the person is
 absent from the moment on (or from the end of a duty they are on at that moment), duties
 that started before it are frozen, and the solver looks for the repaired roster with the
 least critical shortfall. Only the critical tier is solved (the other tiers do not change
@@ -12,7 +12,7 @@ A loss is *absorbed* when the critical shortfall is no worse than with everyone 
 (normally none at all). People with no duty after the moment are absorbed without a solve
 when the roster itself covers every critical post: the roster as it stands is then a repair.
 For the others, what would break is the critical posts left short in the best repair found,
-each with what keeps the remaining people away (:mod:`roster.why`).
+each with what keeps the remaining people away (:mod:`roster.check.why`).
 
 "Tomorrow" is the period's second day, at the start of its first shift at a gate (08:00 in
 the examples); a given date means that day at the same hour, a date-time that moment.
@@ -27,17 +27,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from roster.build import RosterModel
-from roster.checkroster import GapReasons, gap_reasons, moment_text
-from roster.i18n import Lang, default_lang, label
-from roster.index import Need, PlanIndex, Post
+from roster.check.watch import watch_window
+from roster.engine.model import RosterModel
+from roster.engine.solve import SolverConfig, SolveResult, Status, solve
 from roster.io.write import write_csv
-from roster.model import MINUTES_PER_DAY, Assignment, Plan, Priority, Staff, Tier
-from roster.reschedule import NewAbsence, repair_plan
+from roster.jobs.check import GapReasons, gap_reasons, moment_text
+from roster.jobs.reschedule import NewAbsence, repair_plan
+from roster.plan.index import Need, PlanIndex, Post
+from roster.plan.model import MINUTES_PER_DAY, Assignment, Plan, Priority, Staff, Tier
 from roster.roster import Roster
 from roster.rules import Rule
-from roster.solve import SolverConfig, SolveResult, Status, solve
-from roster.watch import watch_window
+from roster.text.i18n import Lang, default_lang, label
 
 Verdict = Literal["absorbed", "breaks", "unknown"]
 

@@ -19,9 +19,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from roster.i18n import Lang, Text
-from roster.index import effective_limits, parse_days
-from roster.model import (
+from roster.plan.index import effective_limits, parse_days
+from roster.plan.model import (
     MINUTES_PER_DAY,
     PLACE_SELECTORS,
     Assignment,
@@ -30,6 +29,7 @@ from roster.model import (
     Plan,
     Staff,
 )
+from roster.text.i18n import Lang, Text
 
 # --------------------------------------------------------------------------- problems
 

@@ -8,12 +8,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roster.i18n import Lang
-from roster.index import Need, Post
-from roster.model import Priority
+from roster.check.why import blockers, summarize
+from roster.plan.index import Need, Post
+from roster.plan.model import Priority
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.why import blockers, summarize
+from roster.text.i18n import Lang
 
 ROSTER_HEADER = ("date", "shift", "start", "end", "place", "staff_id", "staff_name")
 GAPS_HEADER = (

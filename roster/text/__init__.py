@@ -1,0 +1,1 @@
+"""Every sentence and label a person reads, in Chinese and English."""
