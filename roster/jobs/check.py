@@ -5,8 +5,8 @@ The roster is read from ``roster.csv`` or from the grid of a ``roster.xlsx``
 (:mod:`roster.io.grid`). Every rule's own ``violations`` judges it
 (:func:`roster.check.violations.check`), so ``check`` and the solver never disagree about
 what a rule means; the watch at the round-the-clock gates is followed hour by hour
-(:mod:`roster.check.watch`); and for every post short of people, each person who could have taken it is listed with the rule that keeps them away
-(:mod:`roster.check.why`).
+(:mod:`roster.check.watch`); and for every post short of people, each person who could
+have taken it is listed with the rule that keeps them away (:mod:`roster.check.why`).
 
 Exit status (``CheckReport.exit_code``):
 
