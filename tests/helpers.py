@@ -9,9 +9,10 @@ from ortools.sat.python import cp_model
 
 from roster.check.violations import check, level_costs, tier_costs
 from roster.engine.model import RosterModel
-from roster.engine.solve import SolverConfig, SolveResult, solve
+from roster.engine.solve import solve
 from roster.plan.index import Duty, PlanIndex
 from roster.plan.model import Plan, Tier
+from roster.result import SolverConfig, SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 

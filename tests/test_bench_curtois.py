@@ -29,9 +29,9 @@ from roster.bench.curtois import (
 )
 from roster.check.violations import tier_costs
 from roster.cli.app import app
-from roster.engine.solve import SolverConfig
 from roster.plan.index import PlanIndex
 from roster.plan.model import Tier
+from roster.result import SolverConfig
 from tests.helpers import assert_model_agrees, roster_of
 
 DATA = find_data(Path(__file__).resolve())

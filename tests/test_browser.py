@@ -134,9 +134,10 @@ def test_refresh_the_docs_screenshots(tmp_path: Path) -> None:
     from constraints import all_rules
     from roster.check.gaps import gaps
     from roster.check.violations import check
-    from roster.engine.solve import SolverConfig, solve
+    from roster.engine.solve import solve
     from roster.io import load_plan
     from roster.plan.index import PlanIndex
+    from roster.result import SolverConfig
 
     root = Path(__file__).resolve().parent.parent
     index = PlanIndex(load_plan(root / "examples" / "nanchang-road"))

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from constraints import all_rules
 from roster.check.watch import watch_window
-from roster.engine.solve import SolverConfig, solve
+from roster.engine.solve import solve
 from roster.io import load_plan
 from roster.jobs.check import check_roster
 from roster.plan.index import PlanIndex
 from roster.plan.model import Absence
+from roster.result import SolverConfig
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "nanchang-road"
 

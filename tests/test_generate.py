@@ -18,11 +18,12 @@ from roster.bench.generate import (
 from roster.bench.scale import TABLE_HEADER, pick_samples, run_isolated, run_size, table_line
 from roster.check.violations import check, hard_violations
 from roster.cli.app import app
-from roster.engine.solve import SolverConfig, solve
+from roster.engine.solve import solve
 from roster.io import load_plan
 from roster.io.write import OutputError
 from roster.plan.index import PlanIndex
 from roster.plan.model import Role
+from roster.result import SolverConfig
 
 SIZES = [(12, 3, 7), (26, 8, 7), (120, 37, 28)]
 

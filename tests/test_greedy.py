@@ -12,9 +12,10 @@ from roster.bench.generate import generate_plan
 from roster.check.violations import check, hard_violations, level_costs, tier_costs
 from roster.engine.greedy import first_roster
 from roster.engine.model import RosterModel
-from roster.engine.solve import SolverConfig, Status, solve
+from roster.engine.solve import solve
 from roster.plan.index import PlanIndex
 from roster.plan.model import Demand, Limits, Pair, Plan, Staff, Tier
+from roster.result import SolverConfig, Status
 from tests.helpers import roster_of, shortfalls
 from tests.plans import DAY, NIGHT, people, tiny_plan
 from tests.test_properties import plans

@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 from constraints import all_rules
 from roster.check.violations import check
-from roster.engine.solve import SolverConfig, solve
+from roster.engine.solve import solve
 from roster.jobs.reschedule import NewAbsence, changes, messages, repair_plan
 from roster.plan.index import Duty, PlanIndex
 from roster.plan.model import Assignment, Compound, Demand, Plan, Staff
+from roster.result import SolverConfig
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees
 from tests.plans import DAY, MONDAY, people, tiny_plan

@@ -14,9 +14,6 @@ from constraints import all_rules
 from roster.check.violations import check, level_costs
 from roster.engine.model import RosterModel
 from roster.engine.solve import (
-    Progress,
-    SolverConfig,
-    Status,
     _Callback,
     _StopWhenStalled,
     _tighten,
@@ -26,6 +23,7 @@ from roster.engine.solve import (
 )
 from roster.plan.index import PlanIndex
 from roster.plan.model import Demand, Request, Tier
+from roster.result import Progress, SolverConfig, Status
 from tests.plans import DAY, MONDAY, people, tiny_plan
 
 SOLVE_MODULE = sys.modules["roster.engine.solve"]  # ``roster.engine.solve`` is also the function

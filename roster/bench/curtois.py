@@ -41,7 +41,7 @@ from pathlib import Path
 from roster.bench.classes import MEET_REQUESTS, class_start, shift_classes
 from roster.check.gaps import ROSTER_HEADER, roster_rows
 from roster.check.violations import check
-from roster.engine.solve import SolverConfig, SolveResult, solve
+from roster.engine.solve import solve
 from roster.io.write import write_csv
 from roster.plan import model
 from roster.plan.index import PlanIndex
@@ -57,6 +57,7 @@ from roster.plan.model import (
     Staff,
     Weights,
 )
+from roster.result import SolverConfig, SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roster.check.violations import check, hard_violations
-from roster.engine.solve import SolverConfig, SolveResult, solve
+from roster.engine.solve import solve
 from roster.io import load_plan
 from roster.jobs.reschedule import NewAbsence, changes, repair_plan
 from roster.plan.index import PlanIndex
 from roster.plan.model import Tier
+from roster.result import SolverConfig, SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 

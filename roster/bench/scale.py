@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
-from roster.engine.solve import Progress, SolverConfig
 from roster.plan.model import Tier
+from roster.result import Progress, SolverConfig
 
 HEARTBEAT_SECONDS = 1.0
 """How often a size's process reports its peak memory."""

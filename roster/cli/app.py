@@ -65,8 +65,8 @@ def solve(
 ) -> None:
     """Generate the roster of a plan: roster.csv, gaps.csv, solve.json and more in --out."""
     from constraints import all_rules
-    from roster.engine.solve import SolverConfig
     from roster.jobs.solve import ProgressPrinter, solve_plan, solve_summary
+    from roster.result import SolverConfig
 
     chosen = _lang(lang)
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed, strict=strict)
@@ -123,10 +123,10 @@ def reschedule(
 ) -> None:
     """Repair a published roster when someone falls ill, changing as few duties as possible."""
     from constraints import all_rules
-    from roster.engine.solve import SolverConfig
     from roster.io.folder import read_absences_csv
     from roster.jobs.reschedule import NewAbsence
     from roster.jobs.solve import ProgressPrinter, reschedule_plan, reschedule_summary
+    from roster.result import SolverConfig
 
     chosen = _lang(lang)
     if not absent and absences_file is None:
@@ -503,7 +503,7 @@ def bench_examples(
     from roster.bench.examples import bench_examples as run
     from roster.bench.examples import critical_gaps
     from roster.check.violations import hard_violations
-    from roster.engine.solve import SolverConfig
+    from roster.result import SolverConfig
 
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
     typer.echo("| plan | level | status | objective | bound | seconds |")
@@ -537,7 +537,7 @@ def bench_reschedule(
     """Each person in turn falls ill: changes a repair needs against the duties they had left."""
     from constraints import all_rules
     from roster.bench.examples import bench_reschedule as run
-    from roster.engine.solve import SolverConfig
+    from roster.result import SolverConfig
 
     try:
         moment = _moment(start, "--from", end_of_day=False)
@@ -625,7 +625,7 @@ def bench_scale(
     from roster.bench.generate import compounds_for
     from roster.bench.scale import TABLE_HEADER, samples_table, table_line
     from roster.bench.scale import bench_scale as run
-    from roster.engine.solve import SolverConfig
+    from roster.result import SolverConfig
 
     sizes, lengths = _numbers(ladder, "--ladder"), _numbers(days, "--days")
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)

@@ -13,8 +13,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import replace
 from types import FrameType
 
 from ortools.sat.python import cp_model
@@ -22,33 +21,19 @@ from ortools.sat.python import cp_model
 from roster.engine.greedy import first_roster
 from roster.engine.model import RosterModel, set_domain
 from roster.plan.index import PlanIndex
-from roster.plan.model import Tier
+from roster.result import (
+    Level,
+    Progress,
+    ProgressFn,
+    SolverConfig,
+    SolveResult,
+    Status,
+    TierResult,
+)
 from roster.roster import Roster
 from roster.rules import Rule
 
 log = logging.getLogger(__name__)
-
-Level = tuple[Tier, ...]
-
-
-class Status(StrEnum):
-    """CP-SAT's own statuses, kept apart (a model bug must not look like a hard plan)."""
-
-    OPTIMAL = "OPTIMAL"
-    FEASIBLE = "FEASIBLE"
-    INFEASIBLE = "INFEASIBLE"
-    MODEL_INVALID = "MODEL_INVALID"
-    UNKNOWN = "UNKNOWN"
-
-
-#: CP-SAT parameters of a solve unless told otherwise. With 2 workers CP-SAT runs one
-#: full-problem worker and one for first solutions and neighbourhood search; making the
-#: former the LP-guided tree search proves the soft tiers far better: on nanchang-road the
-#: preferences bound rose from 31-37 to 41-42 in 30 s (optimum 45, proven in 92 s), and on
-#: the flu week the coverage level is proven (45) instead of left at 49 against a bound of
-#: 0 (benchmarks/RESULTS.md).
-DEFAULT_PARAMETERS: dict[str, object] = {"subsolvers": ["lb_tree_search"]}
-
 
 #: A warm-up (``_warm_up``) also ends when this part of its time passes without a better
 #: roster. On Curtois Instance9 the first tier's best came at 5 s and nothing better until
@@ -71,69 +56,6 @@ WARM_UP_NEAR = 0.2
 #: against 8 (median 1 067) at a half, Instance8 within 5 % in 3 of 8 against 2 of 8, and
 #: Instance10 ended at 4 667-4 700 against 4 649-4 802 (benchmarks/RESULTS.md, run W).
 HELD_PART = 0.25
-
-
-@dataclass(frozen=True)
-class SolverConfig:
-    """Solver settings, always recorded with the result."""
-
-    time_limit: float = 30.0
-    workers: int = 2
-    seed: int = 0
-    strict: bool = False
-    log_search: bool = False
-    greedy_start: bool = True
-    """Without a hint, start from a greedy roster of the critical and high posts
-    (``roster.engine.greedy``)."""
-    warm_up: float = 0.75
-    """For a level of tiers joined by "+": the part of its time spent first on its first
-    tier alone (ending early once that is proven, or stalls), as a hint for the whole
-    level (``_warm_up``). 0 turns it off."""
-    extra: dict[str, object] = field(default_factory=lambda: dict(DEFAULT_PARAMETERS))
-    """CP-SAT parameters by name (``{"linearization_level": 2}``), set last; by default
-    ``DEFAULT_PARAMETERS``."""
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One improving roster found during search."""
-
-    level: Level
-    objective: float
-    bound: float
-    seconds: float
-
-
-@dataclass(frozen=True)
-class TierResult:
-    """How one level's solve ended (a level is a tier, or tiers joined by "+")."""
-
-    level: Level
-    status: Status
-    objective: int | None
-    bound: int | None
-    seconds: float
-
-
-@dataclass
-class SolveResult:
-    """The outcome of a solve; ``roster`` is None only when no roster was found."""
-
-    status: Status
-    roster: Roster | None
-    tiers: list[TierResult] = field(default_factory=list)
-    seconds: float = 0.0
-    interrupted: bool = False
-    hit_time_limit: bool = False
-    config: SolverConfig = field(default_factory=SolverConfig)
-
-    @property
-    def objective(self) -> dict[Level, int]:
-        """The solver's cost per level (to be compared with the checker's)."""
-        return {t.level: t.objective for t in self.tiers if t.level and t.objective is not None}
-
-
-ProgressFn = Callable[[Progress], None]
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):

@@ -29,12 +29,13 @@ from typing import Literal
 
 from roster.check.watch import watch_window
 from roster.engine.model import RosterModel
-from roster.engine.solve import SolverConfig, SolveResult, Status, solve
+from roster.engine.solve import solve
 from roster.io.write import write_csv
 from roster.jobs.check import GapReasons, gap_reasons, moment_text
 from roster.jobs.reschedule import NewAbsence, repair_plan
 from roster.plan.index import Need, PlanIndex, Post
 from roster.plan.model import MINUTES_PER_DAY, Assignment, Plan, Priority, Staff, Tier
+from roster.result import SolverConfig, SolveResult, Status
 from roster.roster import Roster
 from roster.rules import Rule
 from roster.text.i18n import Lang, default_lang, label

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from roster.check.gaps import GAPS_HEADER, ROSTER_HEADER, Gap, gaps, roster_rows
 from roster.check.violations import check, hard_violations, level_costs
-from roster.engine.solve import Progress, SolverConfig, SolveResult, solve
+from roster.engine.solve import solve
 from roster.io import load_plan, read_roster_csv
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
 from roster.jobs.reschedule import (
@@ -30,6 +30,7 @@ from roster.plan.model import Assignment, Plan
 from roster.plan.validate import PlanError, Problem
 from roster.report.html import write_report_html
 from roster.report.xlsx import write_roster_xlsx
+from roster.result import Progress, SolverConfig, SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, Text, default_lang, label

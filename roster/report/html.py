@@ -22,10 +22,10 @@ from pathlib import Path
 
 from roster.check.gaps import Gap
 from roster.check.watch import CompoundWatch, WatchHour, describe_hole, holes, watch
-from roster.engine.solve import SolveResult
 from roster.io.write import atomic_write_text
 from roster.report import tables
 from roster.report.fairness import FairnessRow, Load, fairness_rows, shown_measures
+from roster.result import SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, label

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from roster.check.gaps import Gap, coverage_by_priority
 from roster.check.watch import Hole, span_text
-from roster.engine.solve import SolveResult
 from roster.plan.index import Person, PersonLimits, PlanIndex, effective_limits, person_limits
 from roster.plan.model import MINUTES_PER_DAY, Limits, Shift
+from roster.result import SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, fmt_date, fmt_hours, label

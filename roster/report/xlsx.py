@@ -34,10 +34,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.check.gaps import Gap
 from roster.check.watch import describe_hole, holes
-from roster.engine.solve import SolveResult
 from roster.io.write import atomic_write_bytes
 from roster.report import tables
 from roster.report.fairness import fairness_rows, shown_measures
+from roster.result import SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, label

@@ -11,9 +11,10 @@ from constraints.coverage import Coverage
 from constraints.no_nights import NoNights
 from constraints.one_place import OnePlace
 from constraints.pinned import Pinned
-from roster.engine.solve import SolverConfig, Status, solve
+from roster.engine.solve import solve
 from roster.plan.index import PlanIndex
 from roster.plan.model import Assignment, Plan
+from roster.result import SolverConfig, Status
 from roster.roster import Roster
 from tests.helpers import assert_model_agrees, roster_of, shortfalls, solve_checked
 from tests.plans import DAY, MONDAY, limited, rich_plan, tiny_plan
