@@ -1,5 +1,7 @@
 """Shared test settings: hypothesis profiles sized for a 2-core machine."""
 
+import os
+
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -12,4 +14,5 @@ settings.register_profile(
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.load_profile("default")
+# CI sets CI=true: there the examples are derandomized, so a failure reproduces.
+settings.load_profile("ci" if os.environ.get("CI") else "default")
