@@ -196,3 +196,9 @@ def rich_plan() -> Plan:
         fixed=(Assignment(date=dt.date(2026, 3, 9), shift="D", place="A", staff_id="s1"),),
         pairs=(Pair(a="s1", b="s3", kind="apart"), Pair(a="s2", b="s5", kind="together")),
     )
+
+
+def moment(day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    """A local date-time ``day`` days after MONDAY's midnight (an absence's start or end, a
+    repair moment)."""
+    return dt.datetime.combine(MONDAY, dt.time(hour, minute)) + dt.timedelta(days=day)
