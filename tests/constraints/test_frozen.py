@@ -10,17 +10,16 @@ from hypothesis import given
 
 from constraints.frozen import Frozen
 from roster.plan.index import PlanIndex
-from roster.plan.model import Assignment
 from roster.roster import Roster
 from roster.rules import Violation
 from tests.helpers import assert_model_agrees, roster_of
-from tests.plans import MONDAY, compounds, moment, people, tiny_plan
+from tests.plans import MONDAY, compounds, moment, people, rows, tiny_plan
 from tests.plans import any_roster as rosters
 
-Duties = tuple[tuple[str, int, str, str], ...]
+Duty = tuple[str, int, str, str]
 
 # Monday and Tuesday, day (08-20) and night (20-08) at A and B, as published.
-PUBLISHED: Duties = (
+PUBLISHED: tuple[Duty, ...] = (
     ("s1", 0, "D", "A"),
     ("s2", 0, "D", "B"),
     ("s1", 0, "N", "A"),
@@ -29,30 +28,24 @@ PUBLISHED: Duties = (
 )
 
 
-def repair(frozen_until: dt.datetime | None, published: Duties = PUBLISHED) -> PlanIndex:
+def repair(frozen_until: dt.datetime | None) -> PlanIndex:
     """A two-day plan at A and B for three people, being repaired at ``frozen_until``."""
-    baseline = tuple(
-        Assignment(date=MONDAY + dt.timedelta(days=day), shift=shift, place=place, staff_id=staff)
-        for staff, day, shift, place in published
-    )
     plan = tiny_plan(
         staff=people(3),
         days=2,
         compounds=compounds("A", "B"),
-        baseline=baseline,
+        baseline=rows(PUBLISHED),
         frozen_until=frozen_until,
     )
     return PlanIndex(plan)
 
 
-def without(*dropped: tuple[str, int, str, str]) -> list[tuple[str, int, str, str]]:
+def without(*dropped: Duty) -> list[Duty]:
     """The published duties less ``dropped``."""
     return [d for d in PUBLISHED if d not in dropped]
 
 
-def judged(
-    rule: Frozen, index: PlanIndex, duties: list[tuple[str, int, str, str]]
-) -> list[Violation]:
+def judged(rule: Frozen, index: PlanIndex, duties: list[Duty]) -> list[Violation]:
     """The rule's violations on a roster of these duties; the model must agree."""
     return assert_model_agrees(index, [rule], roster_of(index, duties))
 

@@ -13,11 +13,11 @@ from constraints.absence import Absence
 from constraints.stability import Stability
 from roster.plan.index import PlanIndex
 from roster.plan.model import Absence as AbsenceRow
-from roster.plan.model import Assignment, Tier, Weights
+from roster.plan.model import Tier, Weights
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from tests.helpers import assert_model_agrees, roster_of
-from tests.plans import MONDAY, compounds, moment, people, tiny_plan
+from tests.plans import MONDAY, compounds, moment, people, rows, tiny_plan
 from tests.plans import any_roster as rosters
 
 Duty = tuple[str, int, str, str]
@@ -41,15 +41,11 @@ def repair(
     absences: tuple[AbsenceRow, ...] = (),
 ) -> PlanIndex:
     """The three-day plan for three people, repaired at ``frozen_until``."""
-    baseline = tuple(
-        Assignment(date=MONDAY + dt.timedelta(days=day), shift=shift, place=place, staff_id=staff)
-        for staff, day, shift, place in PUBLISHED
-    )
     plan = tiny_plan(
         staff=people(3),
         days=3,
         compounds=compounds("A", "B"),
-        baseline=baseline,
+        baseline=rows(PUBLISHED),
         frozen_until=frozen_until,
         weights=weights or Weights(),
         absences=absences,
