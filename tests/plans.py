@@ -196,3 +196,18 @@ def rich_plan() -> Plan:
         fixed=(Assignment(date=dt.date(2026, 3, 9), shift="D", place="A", staff_id="s1"),),
         pairs=(Pair(a="s1", b="s3", kind="apart"), Pair(a="s2", b="s5", kind="together")),
     )
+
+
+def moment(day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    """A local date-time ``day`` days after MONDAY's midnight (an absence's start or end, a
+    repair moment)."""
+    return dt.datetime.combine(MONDAY, dt.time(hour, minute)) + dt.timedelta(days=day)
+
+
+def rows(duties: tuple[tuple[str, int, str, str], ...]) -> tuple[Assignment, ...]:
+    """Rows of a roster (a published one, for a repair) from (staff id, day, shift id,
+    place) tuples, days counted from MONDAY."""
+    return tuple(
+        Assignment(date=MONDAY + dt.timedelta(days=day), shift=shift, place=place, staff_id=staff)
+        for staff, day, shift, place in duties
+    )
