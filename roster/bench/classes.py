@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 
 from roster.engine.model import set_domain
-from roster.engine.solve import StopWhen
+from roster.engine.search import StopWhen
 
 if TYPE_CHECKING:  # curtois runs the class start, so import its types only for checking
     from roster.bench.curtois import Assignment, Employee, Instance
