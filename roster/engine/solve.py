@@ -165,7 +165,8 @@ def _keep_start(
     """Return the completed start (``RosterModel.hint``) when no solve found a roster in
     time: it keeps every hard rule, and its costs are already at their least, so each level
     not settled is recorded at the start's cost, unproven. Better than no roster at all
-    when building the model and the start take the whole limit, as on very big plans."""
+    when building the model and the start take the whole limit, as on very big plans
+    (benchmarks/RESULTS.md, "The completed start as the roster")."""
     assert model.start is not None
     start = model.start
     result.roster = model.decode(start)
@@ -186,7 +187,7 @@ def _keep_start(
 TIGHTEN_SECONDS = 5.0
 
 #: ... and at least this long, even when the time limit is spent, so that a big plan runs
-#: little past its limit (RESULTS.md, "TIGHTEN_SECONDS and TIGHTEN_FLOOR").
+#: little past its limit (benchmarks/RESULTS.md, "TIGHTEN_SECONDS and TIGHTEN_FLOOR").
 TIGHTEN_FLOOR = 1.0
 
 

@@ -26,15 +26,15 @@ from roster.engine.search import (
 from roster.result import Level, SolverConfig
 
 #: A warm-up also ends when this part of its time passes without a better roster: the
-#: whole level needs the time more (RESULTS.md, "WARM_UP_STALL").
+#: whole level needs the time more (benchmarks/RESULTS.md, "WARM_UP_STALL").
 WARM_UP_STALL = 0.25
 
 #: ... but not while its best roster is within this part of its cost from the bound: the
-#: proof, which lets the level hold the tier, may come late (RESULTS.md, "WARM_UP_NEAR").
+#: proof, which lets the level hold the tier, may come late ("WARM_UP_NEAR" there).
 WARM_UP_NEAR = 0.2
 
 #: A level held after its warm-up searches the held rosters for this part of its time,
-#: then all rosters from the best found (``free``); RESULTS.md, "HELD_PART".
+#: then all rosters from the best found (``free``); "HELD_PART" there.
 HELD_PART = 0.25
 
 
@@ -79,7 +79,7 @@ def warm_up(
     shortfall) held at most where the roster has it while the returned variable is true:
     post by post, since the total held helped nothing. Unproven, nothing is held, and the
     roster is hinted only within ``WARM_UP_NEAR`` of the bound: a roster good for the first
-    tier alone can lead the whole sum astray (RESULTS.md, "The warm-up").
+    tier alone can lead the whole sum astray (benchmarks/RESULTS.md, "The warm-up").
     """
     first = model.level_expr(level[:1])
     model.cp.minimize(first)
