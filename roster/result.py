@@ -23,12 +23,9 @@ class Status(StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
-#: CP-SAT parameters of a solve unless told otherwise. With 2 workers CP-SAT runs one
-#: full-problem worker and one for first solutions and neighbourhood search; making the
-#: former the LP-guided tree search proves the soft tiers far better: on nanchang-road the
-#: preferences bound rose from 31-37 to 41-42 in 30 s (optimum 45, proven in 92 s), and on
-#: the flu week the coverage level is proven (45) instead of left at 49 against a bound of
-#: 0 (benchmarks/RESULTS.md).
+#: CP-SAT parameters of a solve unless told otherwise: the one full-problem worker of two
+#: runs the LP-guided tree search, which proves the soft tiers far better than the default
+#: (benchmarks/RESULTS.md, "DEFAULT_PARAMETERS").
 DEFAULT_PARAMETERS: dict[str, object] = {"subsolvers": ["lb_tree_search"]}
 
 
@@ -46,8 +43,8 @@ class SolverConfig:
     (``roster.engine.greedy``)."""
     warm_up: float = 0.75
     """For a level of tiers joined by "+": the part of its time spent first on its first
-    tier alone (ending early once that is proven, or stalls), as a hint for the whole
-    level (``_warm_up``). 0 turns it off."""
+    tier alone, as a start for the whole level (``roster.engine.warm_up``). 0 turns it
+    off."""
     extra: dict[str, object] = field(default_factory=lambda: dict(DEFAULT_PARAMETERS))
     """CP-SAT parameters by name (``{"linearization_level": 2}``), set last; by default
     ``DEFAULT_PARAMETERS``."""

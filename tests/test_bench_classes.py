@@ -10,21 +10,15 @@ import pytest
 from ortools.sat.python import cp_model
 
 from roster.bench.classes import _ClassModel, class_start, place_on_types, shift_classes
-from roster.bench.curtois import (
+from roster.bench.curtois import bench_config, find_data, run_instance, start_share
+from roster.bench.curtois_instance import (
     Assignment,
     Instance,
-    bench_config,
-    bench_rules,
     benchmark_objective,
-    find_data,
     parse,
     read_instance,
-    roster_of,
-    run_instance,
-    score,
-    start_share,
-    to_plan,
 )
+from roster.bench.curtois_plan import bench_rules, roster_of, score, to_plan
 from roster.plan.index import PlanIndex
 
 DATA = find_data(Path(__file__).resolve())

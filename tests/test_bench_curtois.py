@@ -10,23 +10,17 @@ import pytest
 from typer.testing import CliRunner
 
 from roster.bench.curtois import (
-    START,
     TUNED,
     BenchRow,
-    FormatError,
     bench_config,
-    bench_rules,
-    benchmark_objective,
     find_data,
     instance_paths,
-    parse,
     read_best_known,
-    read_instance,
     run_instance,
-    score,
     spreads,
-    to_plan,
 )
+from roster.bench.curtois_instance import FormatError, benchmark_objective, parse, read_instance
+from roster.bench.curtois_plan import START, bench_rules, score, to_plan
 from roster.check.violations import tier_costs
 from roster.cli.app import app
 from roster.plan.index import PlanIndex

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from dataclasses import replace
@@ -12,21 +11,15 @@ from ortools.sat.python import cp_model
 
 from constraints import all_rules
 from roster.check.violations import check, level_costs
+from roster.engine import warm_up as warm_up_module
 from roster.engine.model import RosterModel
-from roster.engine.solve import (
-    _Callback,
-    _StopWhenStalled,
-    _tighten,
-    _tighten_seconds,
-    _warm_up,
-    solve,
-)
+from roster.engine.search import SearchCallback
+from roster.engine.solve import _tighten, _tighten_seconds, solve
+from roster.engine.warm_up import StopWhenStalled, warm_up
 from roster.plan.index import PlanIndex
 from roster.plan.model import Demand, Request, Tier
 from roster.result import Progress, SolverConfig, Status
 from tests.plans import DAY, MONDAY, people, tiny_plan
-
-SOLVE_MODULE = sys.modules["roster.engine.solve"]  # ``roster.engine.solve`` is also the function
 
 
 def joined_plan() -> PlanIndex:
@@ -91,18 +84,18 @@ class _Solver:
 
 
 def test_a_warm_up_stops_once_it_stalls_but_not_before_its_first_roster() -> None:
-    callback = _Callback((Tier.CRITICAL,), None, time.monotonic())
+    callback = SearchCallback((Tier.CRITICAL,), None, time.monotonic())
     solver = _Solver()
-    with _StopWhenStalled(solver, callback, 0.1):  # type: ignore[arg-type]
+    with StopWhenStalled(solver, callback, 0.1):  # type: ignore[arg-type]
         assert not solver.stopped.wait(0.6)  # no roster yet: the presolve may be long
         callback.improved = time.monotonic()
         assert solver.stopped.wait(2)
 
 
 def test_a_warm_up_near_its_bound_is_not_stopped_for_stalling() -> None:
-    callback = _Callback((Tier.CRITICAL,), None, time.monotonic())
+    callback = SearchCallback((Tier.CRITICAL,), None, time.monotonic())
     solver = _Solver()
-    with _StopWhenStalled(solver, callback, 0.1):  # type: ignore[arg-type]
+    with StopWhenStalled(solver, callback, 0.1):  # type: ignore[arg-type]
         callback.improved, callback.gap = time.monotonic(), 0.05  # 5 % above the bound
         assert not solver.stopped.wait(0.6)
         callback.gap = 0.5
@@ -116,7 +109,7 @@ def test_a_proven_warm_up_holds_each_critical_post_where_it_left_it() -> None:
     level = (Tier.CRITICAL, Tier.PREFERENCES)
     solver = cp_model.CpSolver()
     config = SolverConfig(time_limit=10, workers=1, seed=1)
-    bound, hold = _warm_up(model, solver, config, level, 10.0, _Callback(level[:1], None, 0.0))
+    bound, hold = warm_up(model, solver, config, level, 10.0, SearchCallback(level[:1], None, 0.0))
     assert (bound, solver.objective_value) == (1, 1)
     assert hold is not None
     critical = [p for p in model.penalties if p.tier is Tier.CRITICAL]
@@ -142,11 +135,11 @@ def test_an_unproven_warm_up_is_hinted_only_near_its_bound(monkeypatch: pytest.M
     }
     config = SolverConfig(time_limit=10, workers=1, seed=1, extra=first_roster_only)
     for near, hinted in ((0.2, False), (0.95, True)):
-        monkeypatch.setattr(SOLVE_MODULE, "WARM_UP_NEAR", near)
+        monkeypatch.setattr(warm_up_module, "WARM_UP_NEAR", near)
         model = RosterModel(joined_plan(), all_rules())
         solver = cp_model.CpSolver()
-        callback = _Callback(level[:1], None, 0.0)
-        assert _warm_up(model, solver, config, level, 10.0, callback) == (1, None)
+        callback = SearchCallback(level[:1], None, 0.0)
+        assert warm_up(model, solver, config, level, 10.0, callback) == (1, None)
         assert 0.2 < callback.gap < 0.95
         hint = model.cp.proto.solution_hint.vars
         assert (len(hint) == len(model.cp.proto.variables)) is hinted

@@ -36,15 +36,12 @@ import time
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from roster.bench.curtois_instance import Assignment, Employee, Instance
 from roster.engine.model import set_domain
-from roster.engine.solve import StopWhen
-
-if TYPE_CHECKING:  # curtois runs the class start, so import its types only for checking
-    from roster.bench.curtois import Assignment, Employee, Instance
+from roster.engine.search import StopWhen
 
 WEEKEND = (5, 6)
 """Saturday and Sunday of a week that starts on Monday (day 0 of every instance)."""

@@ -1,35 +1,17 @@
-"""The Curtois & Qu shift-scheduling benchmark (Instances 1-24), read into plans for the same
-engine, solved, and scored the benchmark's way.
+"""The Curtois & Qu benchmark run (``roster bench curtois``): each instance read into a plan
+(``roster.bench.curtois_plan``), solved by the same engine, scored the benchmark's way, and
+reported as a table.
 
-The format and the exact objective are in ``../shared/benchmarks/curtois/README.md``. An
-instance becomes an ordinary :class:`roster.plan.model.Plan`:
-
-* one place, the errand ``ward`` (not a compound, so no empty-watch cost), day 0 = Monday
-  2024-01-01;
-* each shift type is a shift starting at 08:00 with its length, so all shifts of a day
-  overlap and ``one_place`` gives "at most one shift per day"; ``ForbiddenNext`` becomes
-  ``forbidden_successions``;
-* each employee is a staff member whose own limits (``Limits`` overrides) carry the format's
-  hard constraints; fixed days off are whole-day absences;
-* shift on/off requests are ``Request`` rows with their weights (``weights.request = 1``);
-* each cover row is a critical ``Demand`` (min = requirement, max = the number of staff),
-  with a linear shortfall cost of ``WeightUnder`` and an over-cover cost of ``WeightOver``;
-* every tier that has costs is solved as one weighted sum (``tiers``), so the objective is
-  the benchmark's single sum;
-* where shift types are interchangeable (Instances 11 and 12), the engine starts from a
-  roster found on their classes (``roster.bench.classes``, ``CLASS_START``); elsewhere
-  from a roster at the shortfall's proven bound when one is found in ``ALONE_START`` of
-  the time (Instances 7 and 10).
-
-Only the rules the format needs are used (``RULES``), so that unrelated rules (fairness,
-...) add no cost. The objective reported for a roster is recomputed from the roster by the
-rules' own ``violations`` (never read from the solver) and cross-checked against
+Where shift types are interchangeable (Instances 11 and 12), the engine starts from a roster
+found on their classes (``roster.bench.classes``, ``CLASS_START``); elsewhere from a roster
+at the shortfall's proven bound when one is found in ``ALONE_START`` of the time (Instances
+7 and 10). The objective reported for a roster is recomputed from the roster by the rules'
+own ``violations`` (never read from the solver) and cross-checked against
 ``benchmark_objective``, a direct transcription of the README's definition.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import statistics
@@ -39,357 +21,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from roster.bench.classes import MEET_REQUESTS, class_start, shift_classes
+from roster.bench.curtois_instance import FormatError as FormatError  # the CLI reports it
+from roster.bench.curtois_instance import benchmark_objective, read_instance
+from roster.bench.curtois_plan import assignment_of, bench_rules, roster_of, score, to_plan
 from roster.check.gaps import ROSTER_HEADER, roster_rows
-from roster.check.violations import check
 from roster.engine.solve import solve
 from roster.io.write import write_csv
-from roster.plan import model
 from roster.plan.index import PlanIndex
-from roster.plan.model import (
-    Absence,
-    Demand,
-    Limits,
-    Plan,
-    Priority,
-    Request,
-    RequestKind,
-    Shift,
-    Staff,
-    Weights,
-)
 from roster.result import SolverConfig, SolveResult
-from roster.roster import Roster
-from roster.rules import Rule, Violation
-
-START = dt.date(2024, 1, 1)
-"""Day 0 of every instance (a Monday, as the format says)."""
-PLACE = "ward"
-SHIFT_START = 8 * 60
-LEVEL = "critical+high+coverage+preferences"
-"""The one solving level: coverage and requests minimised together as one sum."""
-MAX_DEMAND = 100
-"""``Demand.max`` is at most this; no instance covers a shift with more people."""
-
-RULES = (
-    "absence",
-    "one_place",
-    "shift_type_limit",
-    "total_hours",
-    "consecutive_days",
-    "min_consecutive_days",
-    "min_days_off_run",
-    "weekends",
-    "successions",
-    "coverage",
-    "requests",
-)
-"""The rules the format needs, by registry name."""
 
 DATA_SUBDIR = Path("shared") / "benchmarks" / "curtois"
-SECTIONS = (
-    "SECTION_HORIZON",
-    "SECTION_SHIFTS",
-    "SECTION_STAFF",
-    "SECTION_DAYS_OFF",
-    "SECTION_SHIFT_ON_REQUESTS",
-    "SECTION_SHIFT_OFF_REQUESTS",
-    "SECTION_COVER",
-)
-
-
-class FormatError(ValueError):
-    """An instance file does not follow the format."""
-
-
-# --------------------------------------------------------------------------- the instance
-
-
-@dataclass(frozen=True)
-class ShiftType:
-    """A row of ``SECTION_SHIFTS``."""
-
-    id: str
-    minutes: int
-    forbidden_next: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Employee:
-    """A row of ``SECTION_STAFF`` (minutes and counts as in the file)."""
-
-    id: str
-    max_shifts: Mapping[str, int]
-    max_total_minutes: int
-    min_total_minutes: int
-    max_consecutive_shifts: int
-    min_consecutive_shifts: int
-    min_consecutive_days_off: int
-    max_weekends: int
-
-
-@dataclass(frozen=True)
-class ShiftRequest:
-    """A row of ``SECTION_SHIFT_ON_REQUESTS`` or ``SECTION_SHIFT_OFF_REQUESTS``."""
-
-    staff: str
-    day: int
-    shift: str
-    weight: int
-
-
-@dataclass(frozen=True)
-class Cover:
-    """A row of ``SECTION_COVER``."""
-
-    day: int
-    shift: str
-    requirement: int
-    weight_under: int
-    weight_over: int
-
-
-@dataclass(frozen=True)
-class Instance:
-    """One instance file, as written."""
-
-    name: str
-    horizon: int
-    shifts: tuple[ShiftType, ...]
-    staff: tuple[Employee, ...]
-    days_off: Mapping[str, tuple[int, ...]]
-    on_requests: tuple[ShiftRequest, ...]
-    off_requests: tuple[ShiftRequest, ...]
-    cover: tuple[Cover, ...]
-
-
-Assignment = Mapping[tuple[str, int], str]
-"""A roster in the benchmark's terms: (employee id, day) -> shift id; absent means off."""
-
-
-def parse(text: str, name: str) -> Instance:
-    """An instance from the text of its file."""
-    rows = _sections(text)
-    try:
-        horizon = int(_only(rows["SECTION_HORIZON"])[0])
-        shifts = tuple(
-            ShiftType(r[0], int(r[1]), tuple(s for s in _field(r, 2).split("|") if s))
-            for r in rows["SECTION_SHIFTS"]
-        )
-        staff = tuple(_employee(r) for r in rows["SECTION_STAFF"])
-        days_off = {r[0]: tuple(int(d) for d in r[1:] if d) for r in rows["SECTION_DAYS_OFF"]}
-        on = tuple(_request(r) for r in rows["SECTION_SHIFT_ON_REQUESTS"])
-        off = tuple(_request(r) for r in rows["SECTION_SHIFT_OFF_REQUESTS"])
-        cover = tuple(
-            Cover(int(r[0]), r[1], int(r[2]), int(r[3]), int(r[4])) for r in rows["SECTION_COVER"]
-        )
-    except (IndexError, ValueError) as error:
-        raise FormatError(f"{name}: {error}") from None
-    return Instance(name, horizon, shifts, staff, days_off, on, off, cover)
-
-
-def read_instance(path: Path) -> Instance:
-    """An instance from its ``.txt`` file; its name is the file's stem (``Instance1``)."""
-    return parse(path.read_text(encoding="utf-8"), path.stem)
-
-
-def _sections(text: str) -> dict[str, list[list[str]]]:
-    rows: dict[str, list[list[str]]] = {}
-    current: str | None = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("SECTION_"):
-            current = line
-            rows[current] = []
-        elif current is None:
-            raise FormatError(f"data before the first section: {line!r}")
-        else:
-            rows[current].append([cell.strip() for cell in line.split(",")])
-    missing = [s for s in SECTIONS if s not in rows]
-    if missing:
-        raise FormatError(f"missing sections: {', '.join(missing)}")
-    return rows
-
-
-def _only(rows: list[list[str]]) -> list[str]:
-    if len(rows) != 1:
-        raise FormatError(f"expected one row, found {len(rows)}")
-    return rows[0]
-
-
-def _field(row: list[str], k: int) -> str:
-    return row[k] if k < len(row) else ""
-
-
-def _employee(row: list[str]) -> Employee:
-    caps = {}
-    for pair in row[1].split("|"):
-        shift, _, cap = pair.partition("=")
-        caps[shift] = int(cap)
-    numbers = [int(v) for v in row[2:8]]
-    if len(numbers) != 6:
-        raise FormatError(f"staff row {row[0]}: expected 8 fields")
-    return Employee(row[0], caps, *numbers)
-
-
-def _request(row: list[str]) -> ShiftRequest:
-    return ShiftRequest(row[0], int(row[1]), row[2], int(row[3]))
-
-
-# --------------------------------------------------------------------------- the plan
-
-
-def to_plan(instance: Instance) -> Plan:
-    """The instance as a plan for the engine (see the module docstring for the mapping)."""
-    under = {c.weight_under for c in instance.cover}
-    over = {c.weight_over for c in instance.cover}
-    if len(under) > 1 or len(over) > 1:
-        raise FormatError(f"{instance.name}: cover weights differ between rows")
-    weight_under, weight_over = (under or {100}).pop(), (over or {1}).pop()
-    day = [START + dt.timedelta(days=d) for d in range(instance.horizon)]
-    midnight = [dt.datetime.combine(date, dt.time()) for date in day]
-    headcount = min(len(instance.staff), MAX_DEMAND)
-    return Plan(
-        title=f"Curtois & Qu {instance.name}",
-        start=START,
-        days=instance.horizon,
-        forbidden_successions=tuple(
-            (s.id, nxt) for s in instance.shifts for nxt in s.forbidden_next
-        ),
-        weights=Weights(
-            critical=weight_under,
-            high=weight_under,
-            normal=weight_under,
-            low=weight_under,
-            over_cover=weight_over,
-            request=1,
-            convex_shortfall=False,
-            # Nothing else costs: no gates, no previous roster, no fairness, no pairs.
-            empty_watch=0,
-            change=0,
-            change_next_24h=0,
-            fair_hours=0,
-            fair_nights=0,
-            fair_weekends=0,
-            fair_24h=0,
-            together=0,
-            home_compound=0,
-            compound_switch=0,
-        ),
-        tiers=(LEVEL,),
-        staff=tuple(Staff(id=e.id, name=e.id, overrides=_limits(e)) for e in instance.staff),
-        shifts=tuple(
-            Shift(id=s.id, name=s.id, start=SHIFT_START, end=(SHIFT_START + s.minutes) % 1440)
-            for s in instance.shifts
-        ),
-        demand=tuple(
-            Demand(
-                place=PLACE,
-                shift=c.shift,
-                days=day[c.day].isoformat(),
-                min=c.requirement,
-                max=headcount,
-                priority=Priority.CRITICAL,
-            )
-            for c in instance.cover
-        ),
-        absences=tuple(
-            Absence(staff=staff, start=midnight[d], end=midnight[d] + dt.timedelta(days=1))
-            for staff, days in instance.days_off.items()
-            for d in days
-        ),
-        requests=tuple(
-            Request(staff=r.staff, date=day[r.day], shift=r.shift, kind=kind, weight=r.weight)
-            for kind, rows in (
-                (RequestKind.ON, instance.on_requests),
-                (RequestKind.OFF, instance.off_requests),
-            )
-            for r in rows
-        ),
-    )
-
-
-def _limits(e: Employee) -> Limits:
-    """An employee's hard constraints as their own limits (a minimum of 1 or less, or a
-    minimum total of 0, is no constraint)."""
-    return Limits(
-        max_shifts_of_type=dict(e.max_shifts),
-        max_total_hours=e.max_total_minutes / 60,
-        min_total_hours=e.min_total_minutes / 60 if e.min_total_minutes > 0 else None,
-        max_consecutive_days=e.max_consecutive_shifts,
-        min_consecutive_days=e.min_consecutive_shifts if e.min_consecutive_shifts > 1 else None,
-        min_consecutive_days_off=(
-            e.min_consecutive_days_off if e.min_consecutive_days_off > 1 else None
-        ),
-        max_weekends=e.max_weekends,
-    )
-
-
-def bench_rules() -> list[Rule]:
-    """One instance of each rule the format needs (``RULES``), from the registry."""
-    from constraints import by_name  # roster's core does not import the rules
-
-    return [by_name(name)() for name in RULES]
-
-
-# --------------------------------------------------------------------------- the objective
-
-
-def roster_of(index: PlanIndex, assignment: Assignment) -> Roster:
-    """A roster in the benchmark's terms as one of the engine's (``assignment_of`` undone)."""
-    rows = [
-        model.Assignment(
-            date=START + dt.timedelta(days=day), shift=shift, place=PLACE, staff_id=who
-        )
-        for (who, day), shift in assignment.items()
-    ]
-    return Roster.from_assignments(index, rows)
-
-
-def assignment_of(roster: Roster) -> dict[tuple[str, int], str]:
-    """A roster in the benchmark's terms. Two shifts of one person on one day (which the
-    hard rules forbid) keep the last; ``benchmark_objective`` then sees only one."""
-    people = roster.index.people
-    return {(people[d.person].id, d.slot.day): d.slot.shift.id for d in roster.duties}
-
-
-def benchmark_objective(instance: Instance, assignment: Assignment) -> int:
-    """The objective exactly as the format's README defines it: on-requests not met,
-    off-requests met, and weighted under- and over-cover."""
-    total = 0
-    for r in instance.on_requests:
-        total += r.weight * (assignment.get((r.staff, r.day)) != r.shift)
-    for r in instance.off_requests:
-        total += r.weight * (assignment.get((r.staff, r.day)) == r.shift)
-    working: dict[tuple[int, str], int] = {}
-    for (_, day), shift in assignment.items():
-        working[day, shift] = working.get((day, shift), 0) + 1
-    for c in instance.cover:
-        n = working.get((c.day, c.shift), 0)
-        total += c.weight_under * max(0, c.requirement - n) + c.weight_over * max(
-            0, n - c.requirement
-        )
-    return total
-
-
-@dataclass(frozen=True)
-class Score:
-    """A roster judged by the rules: its objective (the sum of the soft violations' costs)
-    and its hard violations (none in a valid roster)."""
-
-    objective: int
-    hard: tuple[Violation, ...]
-
-
-def score(roster: Roster, rules: Sequence[Rule]) -> Score:
-    """Judge a roster with the rules' own ``violations``."""
-    found = check(roster, rules)
-    soft = sum(v.cost for v in found if not v.hard)
-    return Score(soft, tuple(v for v in found if v.hard))
-
-
-# --------------------------------------------------------------------------- running
 
 TUNED: dict[str, object] = {"subsolvers": ["max_lp"]}
 """CP-SAT parameters for these instances, measured in ``benchmarks/RESULTS.md``: the one
@@ -407,9 +48,7 @@ to start from; measured in ``benchmarks/RESULTS.md``."""
 ALONE_START = 0.2
 """The same for an instance whose shift types each form a class of their own: the class
 start then only seeks the shortfall at its bound (``roster.bench.classes``), and gives up
-when it cannot find it in this time. 12 s of a minute: Instance10's 4 600 comes at 2.4-7.7
-s (once not in 12 s), 7's 1 000 at 1-3 s; on Instances 2, 4, 5, 6, 8 and 9 the bound is
-below the optimum and nothing is found, and those 12 s are lost (benchmarks/RESULTS.md)."""
+when it cannot find it in this time (benchmarks/RESULTS.md, "ALONE_START")."""
 
 
 def start_share(given: float | None, *, plain: bool = False) -> float:
@@ -431,12 +70,9 @@ def bench_config(
 ) -> SolverConfig:
     """The solver settings of a bench run: ``TUNED`` unless ``plain`` (CP-SAT's own
     defaults: the straightforward model), then ``params`` on top; ``warm_up`` as given,
-    else the engine's (``SolverConfig.warm_up``), none with ``plain``. A warm-up that
-    proves the shortfall holds it post by post for a part of the rest (``HELD_PART`` in
-    ``roster.engine.solve``; Instance8: 1 347-1 394 in 60 s when first measured, at half the rest,
-    against a median of about 1 420 without); one that does not leaves no trace
-    (Instance9: 439-441, as without; Instance8 1 518 once). The class start comes first
-    (``run_instance``); benchmarks/RESULTS.md."""
+    else the engine's (``SolverConfig.warm_up``, ``roster.engine.warm_up``), none with
+    ``plain``. The class start comes first (``run_instance``); benchmarks/RESULTS.md, "The
+    warm-up"."""
     extra = {} if plain else dict(TUNED)
     extra.update(params or {})
     if warm_up is None:

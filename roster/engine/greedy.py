@@ -7,7 +7,7 @@ the high ones, where it can) means the first roster it reports covers them too, 
 that the start already meets need not be solved at all (``roster.engine.solve``).
 
 The greedy fills the critical demand, then the high (``FILLED``; normal and low are left to
-the solver: on the 500-person plan they took the greedy from 19 s to 31 s). Within a
+the solver, which is far faster on big plans: benchmarks/RESULTS.md, "FILLED"). Within a
 priority it takes the posts hardest first (fewest people who may take them) and meets each
 demand row of that priority, rows that name a skill first, with the people with the fewest
 duties so far who may take the post; people who also have the post's other skills (a duty

@@ -43,7 +43,7 @@ class Penalty:
 
 
 class RosterModel:
-    """A plan's CP-SAT model. Rules talk to it; only this module and ``solve`` import CP-SAT."""
+    """A plan's CP-SAT model. Rules talk to it; only ``roster.engine`` imports CP-SAT."""
 
     def __init__(
         self,
