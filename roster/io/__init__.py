@@ -14,7 +14,7 @@ from pathlib import Path
 from roster.io.folder import PLAN_FILE, read_folder, read_roster_csv
 from roster.io.workbook import read_workbook
 from roster.plan.model import Plan
-from roster.plan.validate import PlanError, Problem, message
+from roster.plan.problems import PlanError, Problem, message
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # An old .xls (or a password-protected workbook) goes to the workbook reader too, which

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Literal
 
-from roster.io.tables import TABLE_BY_NAME, TABLES, CellKind
+from roster.io.columns import TABLE_BY_NAME, TABLES, CellKind
 from roster.plan.limits import limit_info
 from roster.plan.model import Limits
 from roster.plan.model import Weights as WeightsModel
