@@ -501,3 +501,22 @@ def typical_limits() -> Limits:
     return Limits.model_validate(
         {name: info.typical for name, info in limit_infos() if info.typical is not None}
     )
+
+
+def limits_markdown() -> str:
+    """The limits as a Markdown table, for ``docs/limits.md``."""
+    lines = [
+        "| limit | unit | bounds | rule | profiles combine | meaning | phrase (en / zh) |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, info in limit_infos():
+        bounds = ", ".join(
+            f"{op} {getattr(m, attr)}"
+            for m in Limits.model_fields[name].metadata
+            for attr, op in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<"))
+            if getattr(m, attr, None) is not None
+        )
+        phrase = f"{info.phrase['en']} / {info.phrase['zh']}"
+        cells = [f"`{name}`", info.unit, bounds, f"`{info.rule}`", info.combine]
+        lines.append("| " + " | ".join([*cells, info.note_text("en"), phrase]) + " |")
+    return "\n".join(lines) + "\n"
