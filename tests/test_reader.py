@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from roster.io import load_plan, read_roster_csv
-from roster.io.tables import TABLES, CellError, parse_bool, parse_counts, parse_moment
+from roster.io.columns import TABLES, CellError, parse_bool, parse_counts, parse_moment
 from roster.plan.model import (
     Assignment,
     Limits,

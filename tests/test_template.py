@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from roster.cli.app import app
 from roster.io import load_plan
+from roster.io.columns import TABLES
 from roster.io.folder import normalize_header
-from roster.io.tables import TABLES
 from roster.io.template import (
     LIMIT_KINDS,
     LISTS_SHEET,

@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from roster.cli.app import app
 from roster.io import load_plan
+from roster.io.cells import cell_text, typed_cell
 from roster.io.template import SETTING_KEYS
-from roster.io.workbook import cell_text, plan_folder_to_workbook, typed_cell
+from roster.io.workbook import plan_folder_to_workbook
 from roster.plan.validate import PlanError
 from tests.plan_files import SMALL_PLAN, edited, write_plan
 from tests.test_validation import CASES

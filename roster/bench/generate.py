@@ -30,6 +30,7 @@ from pathlib import Path
 
 from roster.io.write import OutputError, atomic_write_text, write_csv
 from roster.plan.index import PlanIndex
+from roster.plan.limits import typical_limits
 from roster.plan.model import (
     WEEKDAYS,
     Absence,
@@ -56,16 +57,8 @@ SHIFTS = (
     Shift(id="full", name="24小时班", start="08:00", end="08:00"),
 )
 
-RULES = Limits(
-    min_rest_hours=10,
-    max_hours_per_week=48,
-    max_shifts_per_week=6,
-    max_consecutive_days=6,
-    max_nights_per_week=3,
-    max_consecutive_nights=2,
-    min_days_off_per_week=1,
-    max_compounds_per_week=3,
-)
+RULES = typical_limits()
+"""Everyone's limits: each limit's typical value (declared with its field)."""
 
 PROFILES: dict[str, Limits] = {
     "pregnant": Limits(no_nights=True, no_24h=True, max_hours_per_day=6, max_hours_per_week=24),

@@ -43,6 +43,7 @@ from ortools.sat.python import cp_model
 from roster.check.why import blockers
 from roster.engine.model import RosterModel
 from roster.plan.index import Need, Person, PersonLimits, PlanIndex, Post
+from roster.plan.limits import rule_limits, weekly_count_caps
 from roster.plan.model import Plan, Priority
 from roster.report.tables import limit_phrases
 from roster.roster import Roster
@@ -54,25 +55,10 @@ Member = tuple[str, str]
 
 Verdict = Literal["feasible", "infeasible", "unknown"]
 
-# Which personal limit each working-time rule enforces, to say it in words.
-LIMIT_OF_RULE: dict[str, str] = {
-    "weekly_nights": "max_nights_per_week",
-    "weekly_shifts": "max_shifts_per_week",
-    "weekly_hours": "max_week_minutes",
-    "min_rest": "min_rest",
-    "consecutive_days": "max_consecutive_days",
-    "consecutive_nights": "max_consecutive_nights",
-    "min_days_off": "min_days_off_per_week",
-    "compounds_per_week": "max_compounds_per_week",
-    "daily_hours": "max_day_minutes",
-    "weekends": "max_weekends",
-    "min_consecutive_days": "min_consecutive_days",
-    "min_days_off_run": "min_consecutive_days_off",
-    "shift_type_limit": "max_shifts_of_type",
-}
-
-# Weekly caps on a count of duties: they bound how many person-shifts a person can give.
-_COUNT_CAPS = {"weekly_nights": "max_nights_per_week", "weekly_shifts": "max_shifts_per_week"}
+# Which personal limit each working-time rule enforces, to say it in words, and the weekly
+# caps on a count of duties (they bound how many person-shifts a person can give).
+LIMIT_OF_RULE: dict[str, str] = rule_limits()
+_COUNT_CAPS = weekly_count_caps()
 
 _COVERAGE = "coverage"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

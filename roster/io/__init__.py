@@ -2,8 +2,9 @@
 
 ``load_plan`` is the one entry point for a plan, whatever its form: a folder of CSV files
 with ``plan.toml`` (:mod:`roster.io.folder`), or one ``.xlsx`` workbook
-(:mod:`roster.io.workbook`, laid out as :mod:`roster.io.template` writes it). Both produce
-the same rows of text for :mod:`roster.io.tables`, which turns them into a validated
+(:mod:`roster.io.workbook`, laid out as :mod:`roster.io.layout` says and
+:mod:`roster.io.template` writes it). Both produce the same rows of text
+(:mod:`roster.io.columns`) for :mod:`roster.io.tables`, which turns them into a validated
 :class:`~roster.plan.model.Plan`.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from roster.io.folder import PLAN_FILE, read_folder, read_roster_csv
 from roster.io.workbook import read_workbook
 from roster.plan.model import Plan
-from roster.plan.validate import PlanError, Problem, message
+from roster.plan.problems import PlanError, Problem, message
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # An old .xls (or a password-protected workbook) goes to the workbook reader too, which

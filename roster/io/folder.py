@@ -13,17 +13,10 @@ import re
 import tomllib
 from pathlib import Path
 
-from roster.io.tables import (
-    TABLES,
-    Row,
-    Settings,
-    Sheet,
-    absences_from_sheet,
-    assignments_from_sheet,
-    plan_from_tables,
-)
+from roster.io.columns import TABLES, Row, Settings, Sheet
+from roster.io.tables import absences_from_sheet, assignments_from_sheet, plan_from_tables
 from roster.plan.model import Absence, Assignment, Plan
-from roster.plan.validate import Problem, message
+from roster.plan.problems import Problem, message
 
 PLAN_FILE = "plan.toml"
 

@@ -38,7 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.plan.index import PlanIndex
 from roster.plan.model import MINUTES_PER_DAY, Assignment, Plan, Shift, Staff
-from roster.plan.validate import PlanError, Problem, known_list
+from roster.plan.problems import PlanError, Problem, known_list
 from roster.text.i18n import CATALOGUE, LANGS, Lang, Text
 
 FUZZY_CUTOFF = 0.8

@@ -18,21 +18,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
+from roster.plan.limits import PersonLimits, effective_limits, person_limits
 from roster.plan.model import (
     MINUTES_PER_DAY,
     PLACE_SELECTORS,
     WEEKDAYS,
     Compound,
-    Limits,
     Plan,
     Priority,
     Shift,
     Staff,
     parse_weekday,
 )
+
+__all__ = ["PersonLimits", "effective_limits", "person_limits"]
 
 WEEK = 7
 
@@ -169,32 +171,6 @@ class Post:
 
 
 @dataclass(frozen=True)
-class PersonLimits:
-    """A person's effective limits, in minutes and counts; None means no limit."""
-
-    min_rest: int = 0
-    max_week_minutes: int | None = None
-    max_shifts_per_week: int | None = None
-    max_consecutive_days: int | None = None
-    max_nights_per_week: int | None = None
-    max_consecutive_nights: int | None = None
-    min_days_off_per_week: int | None = None
-    max_compounds_per_week: int | None = None
-    min_total_minutes: int | None = None
-    max_total_minutes: int | None = None
-    min_consecutive_days: int | None = None
-    min_consecutive_days_off: int | None = None
-    max_weekends: int | None = None
-    max_shifts_of_type: dict[str, int] = field(default_factory=dict)
-    no_nights: bool = False
-    no_24h: bool = False
-    max_day_minutes: int | None = None
-    latest_end: int | None = None
-    earliest_start: int | None = None
-    days_off: frozenset[int] = frozenset()
-
-
-@dataclass(frozen=True)
 class Person:
     """A staff member with effective limits and absences (minute spans [start, end))."""
 
@@ -220,90 +196,6 @@ class Duty:
     person: int
     slot: Slot
     place: str
-
-
-def _minutes(hours: float | None) -> int | None:
-    return None if hours is None else round(hours * 60)
-
-
-# Profile values combine strictly (the tightest wins); a per-person override replaces.
-_STRICTEST_MIN = {
-    "max_hours_per_week",
-    "max_shifts_per_week",
-    "max_consecutive_days",
-    "max_nights_per_week",
-    "max_consecutive_nights",
-    "max_compounds_per_week",
-    "max_total_hours",
-    "max_weekends",
-    "max_hours_per_day",
-    "latest_end",
-}
-_STRICTEST_MAX = {
-    "min_rest_hours",
-    "min_days_off_per_week",
-    "min_total_hours",
-    "min_consecutive_days",
-    "min_consecutive_days_off",
-    "earliest_start",
-}
-
-
-def effective_limits(defaults: Limits, profiles: list[Limits], override: Limits) -> Limits:
-    """Defaults, then the person's profiles (tightest value wins), then their own overrides."""
-    merged = defaults.model_dump()
-    from_profiles: dict[str, object] = {}
-    for profile in profiles:
-        for key, value in profile.model_dump(exclude_unset=True).items():
-            if value is None:
-                continue
-            old = from_profiles.get(key)
-            if old is None:
-                from_profiles[key] = value
-            elif key in _STRICTEST_MIN:
-                from_profiles[key] = min(old, value)
-            elif key in _STRICTEST_MAX:
-                from_profiles[key] = max(old, value)
-            elif key in ("no_nights", "no_24h"):
-                from_profiles[key] = bool(old) or bool(value)
-            elif key == "days_off":
-                from_profiles[key] = tuple(sorted(set(old) | set(value)))  # type: ignore[call-overload]
-            elif key == "max_shifts_of_type":
-                both = dict(old)  # type: ignore[call-overload]
-                for shift, cap in value.items():
-                    both[shift] = min(both.get(shift, cap), cap)
-                from_profiles[key] = both
-    merged.update(from_profiles)
-    merged.update(
-        {k: v for k, v in override.model_dump(exclude_unset=True).items() if v is not None}
-    )
-    return Limits.model_validate(merged)
-
-
-def person_limits(limits: Limits) -> PersonLimits:
-    """Limits in whole minutes, as the model and the checker use them."""
-    return PersonLimits(
-        min_rest=_minutes(limits.min_rest_hours) or 0,
-        max_week_minutes=_minutes(limits.max_hours_per_week),
-        max_shifts_per_week=limits.max_shifts_per_week,
-        max_consecutive_days=limits.max_consecutive_days,
-        max_nights_per_week=limits.max_nights_per_week,
-        max_consecutive_nights=limits.max_consecutive_nights,
-        min_days_off_per_week=limits.min_days_off_per_week,
-        max_compounds_per_week=limits.max_compounds_per_week,
-        min_total_minutes=_minutes(limits.min_total_hours),
-        max_total_minutes=_minutes(limits.max_total_hours),
-        min_consecutive_days=limits.min_consecutive_days,
-        min_consecutive_days_off=limits.min_consecutive_days_off,
-        max_weekends=limits.max_weekends,
-        max_shifts_of_type=dict(limits.max_shifts_of_type),
-        no_nights=bool(limits.no_nights),
-        no_24h=bool(limits.no_24h),
-        max_day_minutes=_minutes(limits.max_hours_per_day),
-        latest_end=limits.latest_end,
-        earliest_start=limits.earliest_start,
-        days_off=frozenset(limits.days_off or ()),
-    )
 
 
 class PlanIndex:

@@ -9,21 +9,37 @@ be reported with its file, row and column. Times of day are whole minutes since 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
-from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
-MINUTES_PER_DAY = 24 * 60
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+from roster.plan.limits import Limits
+from roster.plan.values import (
+    MINUTES_PER_DAY,
+    WEEKDAYS,
+    Clock,
+    Frozen,
+    Names,
+    Weekday,
+    parse_clock,
+    parse_weekday,
+    split_list,
+)
+
+__all__ = [
+    "MINUTES_PER_DAY",
+    "WEEKDAYS",
+    "Clock",
+    "Frozen",
+    "Limits",
+    "Names",
+    "Weekday",
+    "parse_clock",
+    "parse_weekday",
+    "split_list",
+]
+
 PLACE_SELECTORS = ("*", "managed", "unmanaged")
-
-
-class Frozen(BaseModel):
-    """Base of every plan model: immutable, unknown fields rejected."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Priority(StrEnum):
@@ -55,87 +71,6 @@ class PairKind(StrEnum):
 
     APART = "apart"
     TOGETHER = "together"
-
-
-def parse_clock(value: Any) -> int:
-    """Minutes since midnight from "HH:MM" (24:00 allowed as the end of a day)."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        minutes = value
-    elif isinstance(value, dt.time):
-        minutes = value.hour * 60 + value.minute
-    else:
-        match = re.fullmatch(r"\s*(\d{1,2})[:：](\d{2})(?::00)?\s*", str(value))
-        if not match:
-            raise ValueError(f'"{value}" is not a time of day (expected HH:MM, e.g. 08:00)')
-        hours, mins = int(match[1]), int(match[2])
-        if mins >= 60 or hours > 24 or (hours == 24 and mins):
-            raise ValueError(f'"{value}" is not a time of day (expected HH:MM, e.g. 08:00)')
-        minutes = hours * 60 + mins
-    if not 0 <= minutes <= MINUTES_PER_DAY:
-        raise ValueError(f"{minutes} is not a time of day in minutes (0..1440)")
-    return minutes
-
-
-def parse_weekday(value: Any) -> int:
-    """Weekday number (Monday 0) from "mon", "Monday", "周一", "1" (ISO) or an int."""
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
-        return value  # already a weekday number: re-validating a Limits must not shift it
-    text = str(value).strip().lower()
-    zh = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-    if text[:3] in WEEKDAYS:
-        return WEEKDAYS.index(text[:3])
-    for prefix in ("周", "星期", "礼拜"):
-        if text.startswith(prefix) and text[len(prefix) :] in zh:
-            return zh[text[len(prefix) :]]
-    if text.isdigit() and 1 <= int(text) <= 7:
-        return int(text) - 1
-    raise ValueError(f'"{value}" is not a weekday (expected mon, tue, ..., sun)')
-
-
-def split_list(value: Any) -> Any:
-    """Turn "a;b; c" into ("a", "b", "c"); lists pass through; blank gives ()."""
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return tuple(part.strip() for part in re.split(r"[;；,，]", value) if part.strip())
-    return value
-
-
-Clock = Annotated[int, BeforeValidator(parse_clock)]
-Weekday = Annotated[int, BeforeValidator(parse_weekday)]
-Names = Annotated[tuple[str, ...], BeforeValidator(split_list)]
-
-
-class Limits(Frozen):
-    """Working-time limits. Used for the plan's defaults (``[rules]``), for profiles and for
-    per-person overrides; an unset field means "no limit from here".
-
-    Hours are given as leaders think of them (may be fractional) and turned into whole
-    minutes by ``roster.plan.index``.
-    """
-
-    min_rest_hours: float | None = Field(default=None, ge=0, le=72)
-    max_hours_per_week: float | None = Field(default=None, ge=0, le=168)
-    max_shifts_per_week: int | None = Field(default=None, ge=0, le=21)
-    max_consecutive_days: int | None = Field(default=None, ge=1)
-    max_nights_per_week: int | None = Field(default=None, ge=0, le=7)
-    max_consecutive_nights: int | None = Field(default=None, ge=1)
-    min_days_off_per_week: int | None = Field(default=None, ge=0, le=7)
-    max_compounds_per_week: int | None = Field(default=None, ge=1)
-    # General rules that public benchmarks use (over the whole period).
-    min_total_hours: float | None = Field(default=None, ge=0)
-    max_total_hours: float | None = Field(default=None, ge=0)
-    min_consecutive_days: int | None = Field(default=None, ge=1)
-    min_consecutive_days_off: int | None = Field(default=None, ge=1)
-    max_weekends: int | None = Field(default=None, ge=0)
-    max_shifts_of_type: dict[str, int] = Field(default_factory=dict)
-    # Personal limits, usually from a profile.
-    no_nights: bool | None = None
-    no_24h: bool | None = None
-    max_hours_per_day: float | None = Field(default=None, gt=0, le=24)
-    latest_end: Clock | None = None
-    earliest_start: Clock | None = None
-    days_off: Annotated[tuple[Weekday, ...], BeforeValidator(split_list)] | None = None
 
 
 class Weights(Frozen):

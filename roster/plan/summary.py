@@ -16,7 +16,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from roster.plan.index import WEEK, Person, PlanIndex, parse_days, person_limits
+from roster.plan.index import WEEK, Person, PlanIndex, parse_days
+from roster.plan.limits import person_limits
 from roster.plan.model import MINUTES_PER_DAY, Compound, Demand, Plan, Priority, Role, Shift
 from roster.plan.validate import able_staff
 from roster.text.i18n import Lang, Text, fmt_date, label

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from roster.plan.limits import limit_phrases_catalogue
+
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
@@ -263,44 +265,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "everyone": {"en": "Everyone", "zh": "所有人"},
     "same_as_everyone": {"en": "as everyone", "zh": "同所有人"},
     "no_limits": {"en": "no limits set", "zh": "未设限制"},
-    "limit_min_rest": {"en": "rest ≥ {hours} h between shifts", "zh": "两班间休息至少{hours}小时"},
-    "limit_max_week_minutes": {"en": "at most {hours} h/week", "zh": "每周最多{hours}小时"},
-    "limit_max_shifts_per_week": {"en": "at most {n} shifts/week", "zh": "每周最多{n}个班"},
-    "limit_max_consecutive_days": {"en": "at most {n} days in a row", "zh": "最多连续工作{n}天"},
-    "limit_max_nights_per_week": {"en": "at most {n} nights/week", "zh": "每周最多{n}个夜班"},
-    "limit_max_consecutive_nights": {
-        "en": "at most {n} nights in a row",
-        "zh": "最多连续{n}个夜班",
-    },
-    "limit_min_days_off_per_week": {"en": "at least {n} days off/week", "zh": "每周至少休息{n}天"},
-    "limit_max_compounds_per_week": {
-        "en": "at most {n} compounds/week",
-        "zh": "每周最多去{n}个小区",
-    },
-    "limit_min_total_minutes": {
-        "en": "at least {hours} h in the period",
-        "zh": "本期至少{hours}小时",
-    },
-    "limit_max_total_minutes": {
-        "en": "at most {hours} h in the period",
-        "zh": "本期最多{hours}小时",
-    },
-    "limit_min_consecutive_days": {
-        "en": "at least {n} working days in a row",
-        "zh": "至少连续上班{n}天",
-    },
-    "limit_min_consecutive_days_off": {
-        "en": "at least {n} days off in a row",
-        "zh": "至少连续休息{n}天",
-    },
-    "limit_max_weekends": {"en": "at most {n} weekends", "zh": "最多{n}个周末上班"},
-    "limit_max_shifts_of_type": {"en": "at most {n} × {shift}", "zh": "{shift}最多{n}次"},
-    "limit_no_nights": {"en": "no nights", "zh": "不上夜班"},
-    "limit_no_24h": {"en": "no 24-hour duty", "zh": "不上24小时班"},
-    "limit_max_day_minutes": {"en": "at most {hours} h/day", "zh": "每天最多{hours}小时"},
-    "limit_latest_end": {"en": "home by {time}", "zh": "{time}前下班"},
-    "limit_earliest_start": {"en": "not before {time}", "zh": "{time}以后上班"},
-    "limit_days_off": {"en": "off on {days}", "zh": "{days}休息"},
+    # each limit's phrase ("at most {n} nights/week"), declared with its field
+    **limit_phrases_catalogue(),
     "limit_unavailable": {"en": "unavailable {spans}", "zh": "不可排班：{spans}"},
     "fair_note": {
         "en": "Load / fair share. Share = everyone's total × the person's share of the work ÷ "
