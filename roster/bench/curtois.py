@@ -39,9 +39,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from roster.bench.classes import MEET_REQUESTS, class_start, shift_classes
-from roster.check.gaps import ROSTER_HEADER, roster_rows
 from roster.check.violations import check
 from roster.engine.solve import solve
+from roster.io.roster_file import ROSTER_HEADER, roster_rows
 from roster.io.write import write_csv
 from roster.plan import model
 from roster.plan.index import PlanIndex
