@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from roster.check.gaps import GAPS_HEADER
 from roster.check.judge import CheckReport
-from roster.check.watch import HOLES_HEADER, describe_hole
+from roster.check.watch import HOLES_HEADER
 from roster.check.why import Blocker
+from roster.report.tables import describe_hole
 from roster.text.i18n import Lang
 
 CHECK_HEADER = (*HOLES_HEADER, "description")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roster.check.gaps import Gap, coverage_by_priority
-from roster.check.watch import Hole, span_text
+from roster.check.watch import Hole
 from roster.plan.index import Person, PersonLimits, PlanIndex, effective_limits, person_limits
 from roster.plan.model import MINUTES_PER_DAY, Limits, Shift
 from roster.result import SolveResult
@@ -70,6 +70,27 @@ def place_label(index: PlanIndex, place: str, lang: Lang) -> str:
 def join(items: Sequence[str], lang: Lang) -> str:
     """A list in running text: "a、b" or "a, b"."""
     return label("list_sep", lang).join(items)
+
+
+def describe_hole(hole: Hole, lang: Lang) -> str:
+    """One sentence for a leader: "B小区 2月12日 20:00–08:00 无人值守, 12 h"."""
+    return label("watch_hole", lang).format(
+        place=hole.compound.name,
+        span=span_text(hole.start, hole.end, lang),
+        hours=fmt_hours(hole.minutes),
+    )
+
+
+def span_text(start: dt.datetime, end: dt.datetime, lang: Lang) -> str:
+    """A span as leaders write it: "2月12日 20:00–08:00" when it lasts under a day (the end
+    may fall on the next date, as a night shift's does), else with both dates."""
+    if end - start < dt.timedelta(days=1):
+        # A span ending at midnight reads "20:00–24:00", not "20:00–00:00".
+        end_clock = "24:00" if end.time() == dt.time() and end > start else f"{end:%H:%M}"
+        return f"{fmt_date(start.date(), lang)} {start:%H:%M}–{end_clock}"
+    return (
+        f"{fmt_date(start.date(), lang)} {start:%H:%M} – {fmt_date(end.date(), lang)} {end:%H:%M}"
+    )
 
 
 # --------------------------------------------------------------------------- the grid

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from roster.check.judge import CheckReport
-from roster.check.watch import span_text
 from roster.plan.validate import period_text
+from roster.report.tables import span_text
 from roster.text.i18n import Lang, fmt_date, fmt_hours, label
 from roster.text.width import table
 

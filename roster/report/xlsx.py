@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.check.gaps import Gap
-from roster.check.watch import describe_hole, holes
+from roster.check.watch import holes
 from roster.io.write import atomic_write_bytes
 from roster.report import tables
 from roster.report.fairness import fairness_rows, shown_measures
@@ -236,7 +236,7 @@ def _watch_sheet(ws: Worksheet, roster: Roster, lang: Lang) -> None:
             hole.start,
             hole.end,
             hole.hours,
-            describe_hole(hole, lang),
+            tables.describe_hole(hole, lang),
         ]
         for hole in found
     ]
