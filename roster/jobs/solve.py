@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from roster.check.gaps import GAPS_HEADER, Gap, coverage_by_priority
+from roster.check.gaps import GAPS_HEADER, Gap
 from roster.check.judge import judge
 from roster.check.violations import level_costs
 from roster.engine.solve import solve
@@ -31,6 +31,7 @@ from roster.plan.index import PlanIndex
 from roster.plan.model import Assignment, Plan
 from roster.plan.validate import PlanError, Problem
 from roster.report.html import write_report_html
+from roster.report.tables import coverage_lines
 from roster.report.xlsx import write_roster_xlsx
 from roster.result import Progress, SolverConfig, SolveResult
 from roster.roster import Roster
@@ -231,15 +232,7 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
     if result.roster is None:
         lines.append(label("no_roster", lang).format(status=result.status.value))
         return lines
-    for line in coverage_by_priority(result.roster, outcome.gaps):
-        lines.append(
-            label("summary_coverage", lang).format(
-                priority=label(f"priority_{line.priority.value}", lang),
-                percent=line.percent,
-                missing=line.missing,
-                required=line.required,
-            )
-        )
+    lines += coverage_lines(result.roster, outcome.gaps, lang)
     if outcome.gaps:
         lines.append(label("summary_gaps", lang).format(count=len(outcome.gaps)))
         short = [v for v in outcome.violations if v.rule == "coverage"]

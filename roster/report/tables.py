@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roster.check.gaps import Gap, coverage_by_priority
+from roster.check.gaps import GAPS_HEADER, Gap, coverage_by_priority
 from roster.check.watch import Hole
 from roster.plan.index import Person, PersonLimits, PlanIndex, effective_limits, person_limits
 from roster.plan.model import MINUTES_PER_DAY, Limits, Shift
@@ -342,22 +342,9 @@ def weight_rows(index: PlanIndex) -> list[tuple[str, int | bool]]:
     return list(index.weights.model_dump().items())
 
 
-GAP_COLUMNS = (
-    "date",
-    "shift",
-    "place",
-    "required",
-    "assigned",
-    "shortfall",
-    "priority",
-    "skill",
-    "why",
-)
-
-
 def gap_header(lang: Lang) -> list[str]:
     """The localized headers of the gaps table (the columns of ``gaps.csv``)."""
-    return [label(f"col_{column}", lang) for column in GAP_COLUMNS]
+    return [label(f"col_{column}", lang) for column in GAPS_HEADER]
 
 
 def gap_cells(gap: Gap, lang: Lang) -> list[object]:
@@ -407,21 +394,26 @@ def status_lines(
         lines.append(
             label("summary_status", lang).format(status=status, seconds=result.seconds, note=note)
         )
-    for line in coverage_by_priority(roster, found):
-        lines.append(
-            label("summary_coverage", lang).format(
-                priority=label(f"priority_{line.priority.value}", lang),
-                percent=line.percent,
-                missing=line.missing,
-                required=line.required,
-            )
-        )
+    lines += coverage_lines(roster, found, lang)
     if found:
         lines.append(label("summary_gaps", lang).format(count=len(found)))
     else:
         lines.append(label("summary_no_gaps", lang))
     lines.append(holes_summary(holes, lang))
     return lines
+
+
+def coverage_lines(roster: Roster, found: Sequence[Gap], lang: Lang) -> list[str]:
+    """Coverage per priority, a line each: share covered, person-shifts missing of required."""
+    return [
+        label("summary_coverage", lang).format(
+            priority=label(f"priority_{line.priority.value}", lang),
+            percent=line.percent,
+            missing=line.missing,
+            required=line.required,
+        )
+        for line in coverage_by_priority(roster, found)
+    ]
 
 
 def holes_summary(holes: Sequence[Hole], lang: Lang) -> str:
