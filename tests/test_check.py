@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from constraints import all_rules
 from roster.cli.app import app
 from roster.io import load_plan
-from roster.jobs.check import check_files, check_roster, read_roster
+from roster.io.roster_file import read_roster
+from roster.jobs.check import check_files, check_roster
 from tests.check_plans import FULL_ROWS, GATES, HOLEY_ROWS, roster_csv, write_folder
 
 RUNNER = CliRunner()
@@ -55,9 +56,10 @@ def test_holes_are_exact_spans_unmanaged_nights_first(plan_dir: Path, tmp_path: 
     ]
     assert [h.compound.id for h in report.unmanaged_night_holes] == ["B"]
     assert report.hard == []
-    assert [
-        (g.gap.post.place, g.gap.post.slot.date.day, g.gap.post.slot.shift.id) for g in report.gaps
-    ] == [("B", 2, "N"), ("A", 3, "D")]  # critical first
+    assert [(g.post.place, g.post.slot.date.day, g.post.slot.shift.id) for g in report.gaps] == [
+        ("B", 2, "N"),
+        ("A", 3, "D"),
+    ]  # critical first
     assert len(report.critical_gaps) == 1
     assert report.exit_code == 1
 
@@ -113,7 +115,7 @@ def test_why_names_the_rule_that_keeps_each_person_away(plan_dir: Path, tmp_path
         "s5": "absence",
     }
     # gaps.csv's ``why`` column: counts and names per reason.
-    assert night.gap.why == (
+    assert night.why == (
         "Minimum rest between duties ×1 (Person 1); One place at a time ×1 (Person 2); "
         "free (not chosen) ×1 (Person 3); no nights ×1 (Person 4); absent ×1 (Person 5)"
     )

@@ -41,8 +41,8 @@ def test_check_of_a_solved_example_roster_matches_its_gaps() -> None:
     # Empty watch posts per gaps.csv: a row without a skill and nobody assigned.
     empty: dict[str, list[tuple[int, int]]] = {}
     for item in report.gaps:
-        post = item.gap.post
-        if post.watch and item.gap.need.skill is None and item.gap.assigned == 0:
+        post = item.post
+        if post.watch and item.need.skill is None and item.assigned == 0:
             span = (max(post.slot.start, window[0]), min(post.slot.end, window[1]))
             empty.setdefault(post.place, []).append(span)
     expected = set()
@@ -60,7 +60,7 @@ def test_check_of_a_solved_example_roster_matches_its_gaps() -> None:
     assert expected  # the flu day leaves holes
     assert {(h.compound.id, h.start, h.end) for h in report.holes} == expected
     # Those sent home are kept away by their absence.
-    thursday_gaps = [g for g in report.gaps if g.gap.post.slot.date == thursday.date()]
+    thursday_gaps = [g for g in report.gaps if g.post.slot.date == thursday.date()]
     assert thursday_gaps
     reasons = {b.person.id: b.rule for b in thursday_gaps[0].blockers}
     assert all(reasons[s.id] == "absence" for s in plan.staff[4:] if s.id in reasons)

@@ -17,7 +17,8 @@ from roster.check.violations import check
 from roster.cli.app import app
 from roster.io import load_plan
 from roster.io.grid import NameLookup, read_roster_grid, split_names
-from roster.jobs.check import check_roster, read_roster
+from roster.io.roster_file import read_roster
+from roster.jobs.check import check_roster
 from roster.plan.index import PlanIndex
 from roster.plan.model import Assignment, Staff
 from roster.plan.validate import PlanError

@@ -52,12 +52,12 @@ def test_the_only_duty_leader_cannot_be_spared(tmp_path: Path) -> None:
     (loss,) = report.fragile
     assert loss.proven
     (gap,) = loss.gaps
-    assert (gap.gap.post.slot.date, gap.gap.post.slot.shift.id, gap.gap.need.skill) == (
+    assert (gap.post.slot.date, gap.post.slot.shift.id, gap.need.skill) == (
         dt.date(2026, 3, 3),
         "D",
         "lead",
     )
-    assert gap.gap.why == "absent ×1 (Person 1)"
+    assert gap.why == "absent ×1 (Person 1)"
     lines = report.lines("en")
     assert lines[1].startswith("1 people cannot be spared (3 tried in")
     assert lines[2] == "  Person 1 (s1): 1 critical posts would go short"

@@ -8,15 +8,14 @@ import pytest
 
 from roster.check.watch import (
     DEFAULT_NIGHT,
-    describe_hole,
     holes,
     night_clock_spans,
-    span_text,
     watch,
     watch_window,
 )
 from roster.plan.index import PlanIndex
 from roster.plan.model import Compound, Demand, Plan
+from roster.report.tables import describe_hole, span_text
 from tests.helpers import roster_of
 from tests.plans import DAY, MONDAY, NIGHT, past, shift, tiny_plan
 

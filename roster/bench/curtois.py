@@ -24,8 +24,8 @@ from roster.bench.classes import MEET_REQUESTS, class_start, shift_classes
 from roster.bench.curtois_instance import FormatError as FormatError  # the CLI reports it
 from roster.bench.curtois_instance import benchmark_objective, read_instance
 from roster.bench.curtois_plan import assignment_of, bench_rules, roster_of, score, to_plan
-from roster.check.gaps import ROSTER_HEADER, roster_rows
 from roster.engine.solve import solve
+from roster.io.roster_file import ROSTER_HEADER, roster_rows
 from roster.io.write import write_csv
 from roster.plan.index import PlanIndex
 from roster.result import SolverConfig, SolveResult

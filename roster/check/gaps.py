@@ -1,21 +1,20 @@
-"""The tables every output is made of, recomputed from a roster and its plan (never from
-solver internals): the roster rows, the gaps with their reasons, coverage and the summary."""
+"""The posts a roster leaves short of people, each with what keeps everyone who could take it
+away, and coverage per priority: recomputed from the roster and the coverage rule's own
+findings (never from solver internals), for ``gaps.csv``, the reports and ``roster check``."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roster.check.why import blockers, summarize
+from roster.check.why import Blocker, blockers, summarize
 from roster.plan.index import Need, Post
 from roster.plan.model import Priority
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang
 
-ROSTER_HEADER = ("date", "shift", "start", "end", "place", "staff_id", "staff_name")
 GAPS_HEADER = (
     "date",
     "shift",
@@ -29,38 +28,25 @@ GAPS_HEADER = (
 )
 
 
-def roster_rows(roster: Roster) -> list[tuple[str, ...]]:
-    """Rows of ``roster.csv``: one per person per shift, start and end as ISO date-times."""
-    origin = dt.datetime.combine(roster.index.plan.start, dt.time())
-    rows: list[tuple[str, ...]] = []
-    for duty in sorted(
-        roster.duties, key=lambda d: (d.slot.start, d.place, roster.index.people[d.person].id)
-    ):
-        person = roster.index.people[duty.person]
-        start = origin + dt.timedelta(minutes=duty.slot.start)
-        end = origin + dt.timedelta(minutes=duty.slot.end)
-        rows.append(
-            (
-                duty.slot.date.isoformat(),
-                duty.slot.shift.id,
-                start.isoformat(timespec="minutes"),
-                end.isoformat(timespec="minutes"),
-                duty.place,
-                person.id,
-                person.staff.name,
-            )
-        )
-    return rows
-
-
 @dataclass(frozen=True)
 class Gap:
-    """A demand not met: a post short of people (with a skill, if the demand names one)."""
+    """A demand not met: a post short of people (with a skill, if the demand names one).
+
+    Attributes:
+        post: The post.
+        need: The demand row that is short.
+        assigned: People on the post who count towards the need.
+        why: The blockers summed up in one line (``gaps.csv``'s ``why`` column).
+        blockers: Everyone who could take the post, each with what keeps them away.
+        violation: The coverage rule's own finding about the post.
+    """
 
     post: Post
     need: Need
     assigned: int
     why: str
+    blockers: tuple[Blocker, ...]
+    violation: Violation
 
     @property
     def shortfall(self) -> int:
@@ -86,7 +72,8 @@ class Gap:
 def gaps(
     roster: Roster, violations: Sequence[Violation], rules: Sequence[Rule], lang: Lang
 ) -> list[Gap]:
-    """Every shortfall the coverage rule found, most important first, with its reasons."""
+    """Every shortfall the coverage rule found, most important first, each with everyone who
+    could take it and what keeps them away (summed up in ``lang``)."""
     found = []
     for violation in violations:
         if violation.rule != "coverage" or "need" not in violation.details:
@@ -97,8 +84,8 @@ def gaps(
         assert isinstance(post, Post)
         assert isinstance(need, Need)
         assert isinstance(assigned, int)
-        why = summarize(blockers(roster, rules, post, need), lang)
-        found.append(Gap(post, need, assigned, why))
+        blocked = tuple(blockers(roster, rules, post, need))
+        found.append(Gap(post, need, assigned, summarize(blocked, lang), blocked, violation))
     order = list(Priority)
     return sorted(
         found, key=lambda g: (order.index(g.need.priority), g.post.slot.start, g.post.place)

@@ -32,7 +32,7 @@ from typing import Literal
 from roster.plan.index import Person, PlanIndex
 from roster.plan.model import MINUTES_PER_DAY, Compound
 from roster.roster import Roster
-from roster.text.i18n import Lang, fmt_date, fmt_hours, label
+from roster.text.i18n import fmt_hours
 
 HOUR = 60
 DEFAULT_NIGHT = ((20 * HOUR, 8 * HOUR),)
@@ -193,27 +193,6 @@ def holes(roster: Roster, *, unmanaged_nights_only: bool = False) -> list[Hole]:
     if unmanaged_nights_only:
         found = [h for h in found if h.unmanaged_night]
     return _urgent_first(found, roster.index)
-
-
-def describe_hole(hole: Hole, lang: Lang) -> str:
-    """One sentence for a leader: "B小区 2月12日 20:00–08:00 无人值守, 12 h"."""
-    return label("watch_hole", lang).format(
-        place=hole.compound.name,
-        span=span_text(hole.start, hole.end, lang),
-        hours=fmt_hours(hole.minutes),
-    )
-
-
-def span_text(start: dt.datetime, end: dt.datetime, lang: Lang) -> str:
-    """A span as leaders write it: "2月12日 20:00–08:00" when it lasts under a day (the end
-    may fall on the next date, as a night shift's does), else with both dates."""
-    if end - start < dt.timedelta(days=1):
-        # A span ending at midnight reads "20:00–24:00", not "20:00–00:00".
-        end_clock = "24:00" if end.time() == dt.time() and end > start else f"{end:%H:%M}"
-        return f"{fmt_date(start.date(), lang)} {start:%H:%M}–{end_clock}"
-    return (
-        f"{fmt_date(start.date(), lang)} {start:%H:%M} – {fmt_date(end.date(), lang)} {end:%H:%M}"
-    )
 
 
 # --------------------------------------------------------------------------- internals

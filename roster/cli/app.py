@@ -213,8 +213,9 @@ def check(
     still checked).
     """
     from constraints import all_rules
-    from roster.jobs.check import check_files, check_lines
+    from roster.jobs.check import check_files
     from roster.jobs.resilience import progress_line, resilience, write_resilience_csv
+    from roster.report.terminal import check_lines
     from roster.text.i18n import label
 
     chosen = _lang(lang)
@@ -233,7 +234,10 @@ def check(
         typer.echo(label("check_problems", used).format(count=len(report.problems)), err=True)
         for problem in report.problems:
             typer.echo(f"  {problem.render(used)}", err=True)
-    for line in check_lines(outcome, why=why, unmanaged_nights=unmanaged_nights):
+    lines = check_lines(
+        report, outcome.source.name, outcome.written, why=why, unmanaged_nights=unmanaged_nights
+    )
+    for line in lines:
         typer.echo(line)
     if losses:
         tried = resilience(

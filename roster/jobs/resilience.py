@@ -27,14 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from roster.check.gaps import Gap, gaps
 from roster.check.watch import watch_window
 from roster.engine.model import RosterModel
 from roster.engine.solve import solve
 from roster.io.write import write_csv
-from roster.jobs.check import GapReasons, gap_reasons, moment_text
 from roster.jobs.reschedule import NewAbsence, repair_plan
 from roster.plan.index import Need, PlanIndex, Post
 from roster.plan.model import MINUTES_PER_DAY, Assignment, Plan, Priority, Staff, Tier
+from roster.report.terminal import moment_text
 from roster.result import SolverConfig, SolveResult, Status
 from roster.roster import Roster
 from roster.rules import Rule
@@ -59,7 +60,7 @@ class Loss:
     staff: Staff
     verdict: Verdict
     proven: bool = True
-    gaps: tuple[GapReasons, ...] = ()
+    gaps: tuple[Gap, ...] = ()
     seconds: float = 0.0
 
 
@@ -118,10 +119,10 @@ class ResilienceReport:
                     name=loss.staff.name, id=loss.staff.id, count=len(loss.gaps), unproven=unproven
                 )
             )
-            for item in loss.gaps:
-                lines.append(f"      {item.violation.message(lang)}")
-                if item.gap.why:
-                    lines.append(f"        {label('check_why', lang).format(why=item.gap.why)}")
+            for gap in loss.gaps:
+                lines.append(f"      {gap.violation.message(lang)}")
+                if gap.why:
+                    lines.append(f"        {label('check_why', lang).format(why=gap.why)}")
         for loss in self.losses:
             if loss.verdict == "unknown":
                 lines.append(
@@ -220,7 +221,7 @@ def write_resilience_csv(path: Path, report: ResilienceReport, lang: Lang) -> Pa
             loss.verdict,
             str(loss.proven).lower(),
             len(loss.gaps),
-            "; ".join(item.violation.message(lang) for item in loss.gaps),
+            "; ".join(gap.violation.message(lang) for gap in loss.gaps),
         )
         for loss in report.losses
     ]
@@ -254,10 +255,10 @@ def _try_loss(
         return Loss(staff, "absorbed")
     bound = result.tiers[-1].bound if result.tiers else None
     proven = result.status is Status.OPTIMAL or (bound is not None and bound > report.baseline_cost)
-    gaps = tuple(_critical_gaps(result.roster, rules, moment, lang))
+    short = tuple(_critical_gaps(result.roster, rules, moment, lang))
     if not proven and bound is not None and bound <= report.baseline_cost:
-        return Loss(staff, "unknown", proven=False, gaps=gaps)
-    return Loss(staff, "breaks", proven=proven, gaps=gaps)
+        return Loss(staff, "unknown", proven=False, gaps=short)
+    return Loss(staff, "breaks", proven=proven, gaps=short)
 
 
 def _repair(
@@ -331,7 +332,7 @@ def _critical_cost_free(roster: Roster, rules: Sequence[Rule]) -> bool:
 
 def _critical_gaps(
     roster: Roster, rules: Sequence[Rule], moment: dt.datetime, lang: Lang
-) -> list[GapReasons]:
+) -> list[Gap]:
     """The critical posts short after ``moment``, with their reasons."""
     plan = roster.index.plan
     short = [
@@ -344,4 +345,4 @@ def _critical_gaps(
         and isinstance(post := v.details.get("post"), Post)
         and _at(plan, post.slot.start) >= moment
     ]
-    return gap_reasons(roster, short, rules, lang)
+    return gaps(roster, short, rules, lang)

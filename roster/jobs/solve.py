@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from roster.check.gaps import GAPS_HEADER, ROSTER_HEADER, Gap, gaps, roster_rows
-from roster.check.violations import check, hard_violations, level_costs
+from roster.check.gaps import GAPS_HEADER, Gap
+from roster.check.judge import judge
+from roster.check.violations import level_costs
 from roster.engine.solve import solve
 from roster.io import load_plan, read_roster_csv
+from roster.io.roster_file import ROSTER_HEADER, roster_rows
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
 from roster.jobs.reschedule import (
     CHANGES_HEADER,
@@ -29,6 +31,7 @@ from roster.plan.index import PlanIndex
 from roster.plan.model import Assignment, Plan
 from roster.plan.validate import PlanError, Problem
 from roster.report.html import write_report_html
+from roster.report.tables import coverage_lines
 from roster.report.xlsx import write_roster_xlsx
 from roster.result import Progress, SolverConfig, SolveResult
 from roster.roster import Roster
@@ -85,27 +88,27 @@ def solve_plan(
     result = solve(index, rules, config, on_progress=_with_lang(on_progress, lang))
     outcome = SolveOutcome(plan, index, result, lang)
     if result.roster is not None:
-        outcome.violations, outcome.gaps = judge(result, rules, lang)
+        outcome.violations, outcome.gaps = verify(result, rules, lang)
         outcome.written += write_outputs(out_dir, outcome, rules)
     outcome.written.append(write_solve_json(out_dir, plan, result))
     return outcome
 
 
-def judge(
+def verify(
     result: SolveResult, rules: Sequence[Rule], lang: Lang
 ) -> tuple[list[Violation], list[Gap]]:
-    """Re-check the solver's roster with every rule's own code; a hard violation, or a cost
-    the rules compute differently from the solver, is a bug and stops everything."""
+    """Judge the solver's roster with the one checker; a hard violation, or a cost the rules
+    compute differently from the solver, is a bug and stops everything."""
     assert result.roster is not None
-    violations = check(result.roster, rules)
-    broken = hard_violations(violations)
+    report = judge(result.roster, rules, lang)
+    broken = report.hard
     if broken:
         lines = "\n".join(v.message(lang) for v in broken)
         raise RosterBug(f"{label('bug_hard_violation', lang)}\n{lines}")
-    recomputed = level_costs(violations, list(result.objective))
+    recomputed = level_costs(report.violations, list(result.objective))
     if recomputed != result.objective:
         raise RosterBug(f"solver costs {result.objective} differ from the rules' {recomputed}")
-    return violations, gaps(result.roster, violations, rules, lang)
+    return report.violations, report.gaps
 
 
 def write_outputs(out_dir: Path, outcome: SolveOutcome, rules: Sequence[Rule]) -> list[Path]:
@@ -217,8 +220,6 @@ class ProgressPrinter:
 
 def solve_summary(outcome: SolveOutcome) -> list[str]:
     """The short summary printed at the end of ``roster solve``."""
-    from roster.check.gaps import coverage_by_priority
-
     lang, result = outcome.lang, outcome.result
     note = label("interrupted", lang) if result.interrupted else ""
     if not note and result.hit_time_limit:
@@ -231,15 +232,7 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
     if result.roster is None:
         lines.append(label("no_roster", lang).format(status=result.status.value))
         return lines
-    for line in coverage_by_priority(result.roster, outcome.gaps):
-        lines.append(
-            label("summary_coverage", lang).format(
-                priority=label(f"priority_{line.priority.value}", lang),
-                percent=line.percent,
-                missing=line.missing,
-                required=line.required,
-            )
-        )
+    lines += coverage_lines(result.roster, outcome.gaps, lang)
     if outcome.gaps:
         lines.append(label("summary_gaps", lang).format(count=len(outcome.gaps)))
         short = [v for v in outcome.violations if v.rule == "coverage"]
@@ -290,7 +283,7 @@ def reschedule_plan(
     result = solve(index, rules, config, on_progress=_with_lang(on_progress, lang), hint=baseline)
     outcome = RescheduleOutcome(repaired, index, result, lang)
     if result.roster is not None:
-        outcome.violations, outcome.gaps = judge(result, rules, lang)
+        outcome.violations, outcome.gaps = verify(result, rules, lang)
         outcome.written += write_outputs(out_dir, outcome, rules)
         outcome.changes = changes(result.roster)
         outcome.messages = messages(index, outcome.changes, lang)

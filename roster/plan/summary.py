@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from roster.plan.limits import person_limits
 from roster.plan.model import MINUTES_PER_DAY, Compound, Demand, Plan, Priority, Role, Shift
 from roster.plan.validate import able_staff
 from roster.text.i18n import Lang, Text, fmt_date, label
+from roster.text.width import ljust, rjust, width
 
 # --------------------------------------------------------------------------- the numbers
 
@@ -230,19 +230,6 @@ def _text(key: str, lang: Lang, **params: object) -> str:
     return Text({"en": label(key, "en"), "zh": label(key, "zh")}, params).render(lang)
 
 
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text`` (Chinese characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _ljust(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
-
-
-def _rjust(text: str, width: int) -> str:
-    return " " * max(0, width - _width(text)) + text
-
-
 def _number(value: float) -> str:
     return f"{round(value, 1):g}"
 
@@ -344,10 +331,10 @@ def render(summary: Summary, lang: Lang) -> str:
     )
     # Priorities are indented under the heading; numbers are right-aligned under theirs.
     rows = [[heads[0], *heads[1:]], *[["  " + r[0], *r[1:]] for r in rows]]
-    widths = [max(_width(r[i]) for r in rows) for i in range(3)]
+    widths = [max(width(r[i]) for r in rows) for i in range(3)]
     for row in rows:
-        numbers = [_rjust(cell, width) for cell, width in zip(row[1:], widths[1:], strict=True)]
-        lines.append("   ".join([_ljust(row[0], widths[0]), *numbers]))
+        numbers = [rjust(cell, w) for cell, w in zip(row[1:], widths[1:], strict=True)]
+        lines.append("   ".join([ljust(row[0], widths[0]), *numbers]))
 
     lines.append(
         _text(

@@ -1,4 +1,5 @@
-"""What leaders read: the printable workbook and the one-page HTML report.
+"""What leaders read: the printable workbook, the one-page HTML report, and what ``roster
+check`` prints (``terminal``) and writes (``check_csv``).
 
 ``tables`` and ``fairness`` compute plain rows from a roster and its checks (recomputed from
 the roster and the plan, never from solver internals); ``xlsx`` and ``html`` only lay them

@@ -21,7 +21,7 @@ from html import escape
 from pathlib import Path
 
 from roster.check.gaps import Gap
-from roster.check.watch import CompoundWatch, WatchHour, describe_hole, holes, watch
+from roster.check.watch import CompoundWatch, WatchHour, holes, watch
 from roster.io.write import atomic_write_text
 from roster.report import tables
 from roster.report.fairness import FairnessRow, Load, fairness_rows, shown_measures
@@ -196,7 +196,7 @@ def _compound_watch(roster: Roster, found: CompoundWatch, lang: Lang) -> str:
                 class_="watch-day",
             )
         )
-    described = _items(describe_hole(h, lang) for h in found.holes)
+    described = _items(tables.describe_hole(h, lang) for h in found.holes)
     return _tag(
         "div",
         "\n".join(

@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roster.check.gaps import Gap, coverage_by_priority
-from roster.check.watch import Hole, span_text
+from roster.check.gaps import GAPS_HEADER, Gap, coverage_by_priority
+from roster.check.watch import Hole
 from roster.plan.index import Person, PersonLimits, PlanIndex, effective_limits, person_limits
 from roster.plan.model import MINUTES_PER_DAY, Limits, Shift
 from roster.result import SolveResult
@@ -70,6 +70,27 @@ def place_label(index: PlanIndex, place: str, lang: Lang) -> str:
 def join(items: Sequence[str], lang: Lang) -> str:
     """A list in running text: "a、b" or "a, b"."""
     return label("list_sep", lang).join(items)
+
+
+def describe_hole(hole: Hole, lang: Lang) -> str:
+    """One sentence for a leader: "B小区 2月12日 20:00–08:00 无人值守, 12 h"."""
+    return label("watch_hole", lang).format(
+        place=hole.compound.name,
+        span=span_text(hole.start, hole.end, lang),
+        hours=fmt_hours(hole.minutes),
+    )
+
+
+def span_text(start: dt.datetime, end: dt.datetime, lang: Lang) -> str:
+    """A span as leaders write it: "2月12日 20:00–08:00" when it lasts under a day (the end
+    may fall on the next date, as a night shift's does), else with both dates."""
+    if end - start < dt.timedelta(days=1):
+        # A span ending at midnight reads "20:00–24:00", not "20:00–00:00".
+        end_clock = "24:00" if end.time() == dt.time() and end > start else f"{end:%H:%M}"
+        return f"{fmt_date(start.date(), lang)} {start:%H:%M}–{end_clock}"
+    return (
+        f"{fmt_date(start.date(), lang)} {start:%H:%M} – {fmt_date(end.date(), lang)} {end:%H:%M}"
+    )
 
 
 # --------------------------------------------------------------------------- the grid
@@ -321,22 +342,9 @@ def weight_rows(index: PlanIndex) -> list[tuple[str, int | bool]]:
     return list(index.weights.model_dump().items())
 
 
-GAP_COLUMNS = (
-    "date",
-    "shift",
-    "place",
-    "required",
-    "assigned",
-    "shortfall",
-    "priority",
-    "skill",
-    "why",
-)
-
-
 def gap_header(lang: Lang) -> list[str]:
     """The localized headers of the gaps table (the columns of ``gaps.csv``)."""
-    return [label(f"col_{column}", lang) for column in GAP_COLUMNS]
+    return [label(f"col_{column}", lang) for column in GAPS_HEADER]
 
 
 def gap_cells(gap: Gap, lang: Lang) -> list[object]:
@@ -386,21 +394,26 @@ def status_lines(
         lines.append(
             label("summary_status", lang).format(status=status, seconds=result.seconds, note=note)
         )
-    for line in coverage_by_priority(roster, found):
-        lines.append(
-            label("summary_coverage", lang).format(
-                priority=label(f"priority_{line.priority.value}", lang),
-                percent=line.percent,
-                missing=line.missing,
-                required=line.required,
-            )
-        )
+    lines += coverage_lines(roster, found, lang)
     if found:
         lines.append(label("summary_gaps", lang).format(count=len(found)))
     else:
         lines.append(label("summary_no_gaps", lang))
     lines.append(holes_summary(holes, lang))
     return lines
+
+
+def coverage_lines(roster: Roster, found: Sequence[Gap], lang: Lang) -> list[str]:
+    """Coverage per priority, a line each: share covered, person-shifts missing of required."""
+    return [
+        label("summary_coverage", lang).format(
+            priority=label(f"priority_{line.priority.value}", lang),
+            percent=line.percent,
+            missing=line.missing,
+            required=line.required,
+        )
+        for line in coverage_by_priority(roster, found)
+    ]
 
 
 def holes_summary(holes: Sequence[Hole], lang: Lang) -> str:

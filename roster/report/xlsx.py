@@ -22,7 +22,6 @@ old file open never sees half a new one.
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.check.gaps import Gap
-from roster.check.watch import describe_hole, holes
+from roster.check.watch import holes
 from roster.io.write import atomic_write_bytes
 from roster.report import tables
 from roster.report.fairness import fairness_rows, shown_measures
@@ -41,6 +40,7 @@ from roster.result import SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, label
+from roster.text.width import width
 
 # Colours (ARGB). Red and yellow are Excel's own "bad" and "neutral" styles, which leaders know.
 UNMANAGED_FILL = "FFFFF2CC"
@@ -236,7 +236,7 @@ def _watch_sheet(ws: Worksheet, roster: Roster, lang: Lang) -> None:
             hole.start,
             hole.end,
             hole.hours,
-            describe_hole(hole, lang),
+            tables.describe_hole(hole, lang),
         ]
         for hole in found
     ]
@@ -405,9 +405,5 @@ def _print_setup(
 
 def _widest(texts: Iterable[str]) -> int:
     """The widest line, in Excel's character widths: Chinese characters count twice."""
-    widths = [
-        sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-        for text in texts
-        for line in str(text).split("\n")
-    ]
+    widths = [width(line) for text in texts for line in str(text).split("\n")]
     return min(MAX_WIDTH, max(widths, default=0))
