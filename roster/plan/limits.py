@@ -2,7 +2,7 @@
 
 A limit's field says everything about it: its bounds (pydantic checks them, and validation
 words the failures), and in :class:`LimitInfo` its meaning (the plan workbook's note), its
-phrase in both languages (``limit_*`` in ``roster.text.i18n``), the rule in ``constraints/``
+phrase in both languages (what reports and explanations say of it), the rule in ``constraints/``
 that enforces it, its unit, how profiles combine it, and a typical value. Everything else
 derives from these fields: the resolved :class:`PersonLimits` (in minutes) that rules read,
 the phrases, the workbook's notes and columns, ``explain``'s words, the generator's defaults.
@@ -480,9 +480,9 @@ _check_resolved()
 # --------------------------------------------------------------------------- derived
 
 
-def limit_phrases_catalogue() -> dict[str, dict[Lang, str]]:
-    """``limit_<resolved name>`` -> the phrase in both languages, for the text catalogue."""
-    return {f"limit_{resolved_name(name)}": dict(info.phrase) for name, info in limit_infos()}
+def limit_phrase_templates() -> dict[str, Mapping[Lang, str]]:
+    """Each :class:`PersonLimits` attribute and its phrase in both languages ("no nights")."""
+    return {resolved_name(name): info.phrase for name, info in limit_infos()}
 
 
 def rule_limits() -> dict[str, str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from roster.check.gaps import GAPS_HEADER, Gap, coverage_by_priority
 from roster.check.watch import Hole
 from roster.plan.index import Person, PersonLimits, PlanIndex, effective_limits, person_limits
+from roster.plan.limits import limit_phrase_templates
 from roster.plan.model import MINUTES_PER_DAY, Limits, Shift
 from roster.result import SolveResult
 from roster.roster import Roster
@@ -264,6 +265,7 @@ _HOURS_FIELDS = (
     "max_day_minutes",
 )
 _CLOCK_FIELDS = ("latest_end", "earliest_start")
+_LIMIT_PHRASES = limit_phrase_templates()
 
 
 def limit_phrases(limits: PersonLimits, baseline: PersonLimits | None, lang: Lang) -> list[str]:
@@ -277,20 +279,18 @@ def limit_phrases(limits: PersonLimits, baseline: PersonLimits | None, lang: Lan
             continue
         if value is None or value is False or not _is_limit(item.name, value):
             continue
-        template = f"limit_{item.name}"
+        template = _LIMIT_PHRASES[item.name][lang]
         if item.name == "max_shifts_of_type":
-            phrases += [
-                label(template, lang).format(n=n, shift=shift) for shift, n in sorted(value.items())
-            ]
+            phrases += [template.format(n=n, shift=shift) for shift, n in sorted(value.items())]
         elif item.name == "days_off":
             days = [label("weekdays", lang).split()[d] for d in sorted(value)]
-            phrases.append(label(template, lang).format(days=join(days, lang)))
+            phrases.append(template.format(days=join(days, lang)))
         elif item.name in _HOURS_FIELDS:
-            phrases.append(label(template, lang).format(hours=fmt_hours(value)))
+            phrases.append(template.format(hours=fmt_hours(value)))
         elif item.name in _CLOCK_FIELDS:
-            phrases.append(label(template, lang).format(time=clock(value)))
+            phrases.append(template.format(time=clock(value)))
         else:
-            phrases.append(label(template, lang).format(n=value))
+            phrases.append(template.format(n=value))
     return phrases
 
 

@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from roster.plan.limits import limit_phrases_catalogue
-
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
@@ -266,7 +264,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "same_as_everyone": {"en": "as everyone", "zh": "同所有人"},
     "no_limits": {"en": "no limits set", "zh": "未设限制"},
     # each limit's phrase ("at most {n} nights/week"), declared with its field
-    **limit_phrases_catalogue(),
     "limit_unavailable": {"en": "unavailable {spans}", "zh": "不可排班：{spans}"},
     "fair_note": {
         "en": "Load / fair share. Share = everyone's total × the person's share of the work ÷ "
