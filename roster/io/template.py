@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +52,7 @@ from roster.io.layout import (
 from roster.io.write import OutputError, atomic_write_bytes
 from roster.plan.model import PLACE_SELECTORS, WEEKDAYS, PairKind, Priority, RequestKind, Role
 from roster.text.i18n import Lang, label
+from roster.text.width import width as text_width
 
 __all__ = [
     "LIMIT_KINDS",
@@ -384,13 +384,7 @@ def _shown(value: CellValue) -> str:
 
 def _width(text: str) -> int:
     """The widest line in Excel character widths: Chinese characters count twice."""
-    return max(
-        (
-            sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-            for line in text.split("\n")
-        ),
-        default=0,
-    )
+    return max((text_width(line) for line in text.split("\n")), default=0)
 
 
 def _comment(text: str) -> Comment:
