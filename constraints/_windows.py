@@ -27,7 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from roster.plan.index import Duty, Person, PersonLimits, PlanIndex, Slot
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 
 if TYPE_CHECKING:
     from roster.engine.model import Expr, RosterModel
@@ -45,10 +45,10 @@ def date_of(index: PlanIndex, day: int) -> dt.date:
     return index.plan.start + dt.timedelta(days=day)
 
 
-def subject(index: PlanIndex, person: Person, window: Window) -> str:
+def subject(index: PlanIndex, person: Person, window: Window) -> Subject:
     """The subject of a window's constraint: one per person and window, for explanations."""
     first, last = window
-    return f"{person.id} {date_of(index, first)}..{date_of(index, last)}"
+    return Subject((person.id,), date=date_of(index, first), until=date_of(index, last))
 
 
 def outermost(windows: Iterable[Window]) -> list[Window]:
@@ -145,15 +145,10 @@ def day_flags(
     for post, var in model.posts_of(person):
         if counts(post.slot):
             grouped[post.slot.day].append(var)
-    flags: dict[int, Expr] = {}
-    for day, variables in grouped.items():
-        if len(variables) == 1:
-            flags[day] = variables[0]
-        else:
-            flag = model.new_bool(f"{what}[{person.id},{date_of(model.index, day)}]")
-            model.cp.add_max_equality(flag, variables)
-            flags[day] = flag
-    return flags
+    return {
+        day: model.any_of(variables, f"{what}[{person.id},{date_of(model.index, day)}]")
+        for day, variables in grouped.items()
+    }
 
 
 def require_windows(

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, ClassVar
 from constraints._fair import could_take, share
 from roster.plan.index import Person, PersonLimits, PlanIndex, Slot
 from roster.plan.model import Tier
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
@@ -222,27 +222,28 @@ class Fairness(Rule):
                 carried = spread.history[person.idx]
                 heaviest[person.idx] = carried + sum(u for u, _ in terms)
                 load = model.new_int(carried, heaviest[person.idx], f"{key}_load[{person.id}]")
-                model.cp.add(load == carried + sum(u * var for u, var in terms))
+                model.define(load == carried + sum(u * var for u, var in terms))
                 loads[person.idx] = load
             most = sum(heaviest.values())  # the largest total there can be
             total = model.new_int(0, most, f"{key}_total")
-            model.cp.add(total == sum(loads.values()))
+            model.define(total == sum(loads.values()))
             whole = sum(spread.shares.values())
             for person in spread.people:
                 load, own = loads[person.idx], spread.shares[person.idx]
                 # The band is floor..ceil of own * total / whole. In integers:
                 # load - above <= ceil(own * total / whole) and load + below >= floor(...).
                 above = model.new_int(0, most, f"{key}_above[{person.id}]")
-                model.cp.add(whole * (load - above) - own * total <= whole - 1)
+                model.define(whole * (load - above) - own * total <= whole - 1)
                 below = model.new_int(0, most, f"{key}_below[{person.id}]")
-                model.cp.add(whole * (load + below) - own * total >= 1 - whole)
+                model.define(whole * (load + below) - own * total >= 1 - whole)
                 # steps(d) = 1 + 2 + ... + d is the upper envelope of the lines k*d - steps(k-1):
                 # exact at every whole d up to ``reach``, and as strong as can be in the LP.
                 reach = max(heaviest[person.idx], -(-own * most // whole))
                 cost = model.new_int(0, steps(reach), f"{key}_cost[{person.id}]")
                 for k in range(1, reach + 1):
-                    model.cp.add(cost >= k * (above + below) - steps(k - 1))
-                model.penalize(self.name, self.tier, spread.weight, cost, f"{key} {person.id}")
+                    model.define(cost >= k * (above + below) - steps(k - 1))
+                subject = Subject((person.id,), detail=key)
+                model.penalize(self.name, self.tier, spread.weight, cost, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:
         found = []

@@ -124,7 +124,7 @@ def solve(
                 if on_progress:
                     on_progress(Progress(level, 0, 0, time.monotonic() - started))
                 if level:
-                    model.cp.add(objective <= 0)
+                    model._cp.add(objective <= 0)
                 continue
             remaining = config.time_limit - (time.monotonic() - started)
             if remaining <= 0.05 or stop.interrupted:
@@ -149,10 +149,10 @@ def solve(
                 )
             # After Ctrl-C in the warm-up, only long enough to take the warm-up's roster.
             seconds_left = 0.05 if stop.interrupted else deadline - time.monotonic()
-            model.cp.minimize(objective)
+            model._cp.minimize(objective)
             _set_parameters(solver, config, seconds_left * (1.0 if hold is None else HELD_PART))
             callback = _Callback(level, on_progress, started)
-            code = solver.solve(model.cp, callback)
+            code = solver.solve(model._cp, callback)
             found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
             if hold is not None and found and not stop.interrupted:
                 freed = _free(model, solver, hold, config, deadline - time.monotonic(), callback)
@@ -182,7 +182,7 @@ def solve(
                 # Hold this level at what it reached, and start the next one from here,
                 # hinting every variable (not only assignments) so the hint is complete.
                 if level:
-                    model.cp.add(objective <= value)
+                    model._cp.add(objective <= value)
                 model.hint_solution(solver)
             else:
                 result.tiers.append(TierResult(level, status, None, None, seconds))
@@ -303,10 +303,10 @@ def _warm_up(
     from their shift classes instead (``roster.bench.classes``).
     """
     first = model.level_expr(level[:1])
-    model.cp.minimize(first)
+    model._cp.minimize(first)
     _set_parameters(solver, config, seconds)
     with _StopWhenStalled(solver, callback, seconds * WARM_UP_STALL):
-        code = solver.solve(model.cp, callback)
+        code = solver.solve(model._cp, callback)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return 0, None
     bound = max(0, round(solver.best_objective_bound))
@@ -315,12 +315,12 @@ def _warm_up(
             model.hint_solution(solver)
         return bound, None
     model.hint_solution(solver)
-    hold = model.cp.new_bool_var("hold the warm-up's first tier")
+    hold = model._cp.new_bool_var("hold the warm-up's first tier")
     for penalty in model.penalties:
         if penalty.tier == level[0]:
-            model.cp.add(penalty.expr <= round(solver.value(penalty.expr))).only_enforce_if(hold)
-    model.cp.add_hint(hold, 1)
-    set_domain(model.cp, hold.index, 1, 1)
+            model._cp.add(penalty.expr <= round(solver.value(penalty.expr))).only_enforce_if(hold)
+    model._cp.add_hint(hold, 1)
+    set_domain(model._cp, hold.index, 1, 1)
     return bound, hold
 
 
@@ -335,13 +335,13 @@ def _free(
     """Let a held level go and solve it on from ``solver``'s roster for at most
     ``seconds``, among all rosters (so its bound holds for all of them); None if that found
     nothing (no time left): ``solver``'s roster then stands."""
-    set_domain(model.cp, hold.index, 0, 1)
+    set_domain(model._cp, hold.index, 0, 1)
     model.hint_solution(solver)
     if seconds <= 0.05:
         return None
     freed = cp_model.CpSolver()
     _set_parameters(freed, config, seconds)
-    code = freed.solve(model.cp, callback)
+    code = freed.solve(model._cp, callback)
     return (freed, code) if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 
