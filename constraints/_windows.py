@@ -286,25 +286,48 @@ def weekly_violations(
     """The violations of a weekly cap, worded by the rule's ``over`` message with ``staff``,
     ``total``, ``max`` (both through ``shown``), and ``first`` and ``last`` (the dates of the
     first and last counted duty in the window)."""
-    index = roster.index
     return [
-        Violation(
-            rule=rule.name,
-            hard=True,
-            text=rule.text(
-                "over",
-                staff=person.staff.name,
-                total=shown(excess.total),
-                max=shown(cap),
-                first=date_of(index, excess.busy[0]),
-                last=date_of(index, excess.busy[1]),
-            ),
-            amount=excess.over,
-            staff=(person.id,),
-            date=date_of(index, excess.own[0]),
+        _over(
+            rule,
+            roster.index,
+            person,
+            excess.busy,
+            excess.over,
+            excess.own[0],
+            total=shown(excess.total),
+            max=shown(cap),
         )
         for person, cap, excess in weekly_excesses(roster, limit, amount)
     ]
+
+
+def _over(
+    rule: Rule,
+    index: PlanIndex,
+    person: Person,
+    shown: Window,
+    amount: int,
+    day: int,
+    **params: object,
+) -> Violation:
+    """A window rule's violation in its "over" message, with ``staff``, ``first`` and
+    ``last`` (the dates of ``shown``) and ``params``; dated on ``day``."""
+    first, last = shown
+    text = rule.text(
+        "over",
+        staff=person.staff.name,
+        first=date_of(index, first),
+        last=date_of(index, last),
+        **params,
+    )
+    return Violation(
+        rule=rule.name,
+        hard=True,
+        text=text,
+        amount=amount,
+        staff=(person.id,),
+        date=date_of(index, day),
+    )
 
 
 def runs(days: Iterable[int]) -> list[Window]:
@@ -331,3 +354,37 @@ def long_runs(days: Iterable[int], most: int) -> list[tuple[Window, int]]:
         if length > most and own > 0:
             found.append(((first, last), min(length - most, own)))
     return found
+
+
+def require_short_runs(
+    model: RosterModel,
+    rule: str,
+    person: Person,
+    period: Mapping[int, Expr],
+    history: Mapping[int, int],
+    most: int,
+) -> None:
+    """No run of more than ``most`` days: among any ``most + 1`` days in a row, at most
+    ``most`` have ``period`` (days worked, nights, ...)."""
+    windows = outermost(model.index.windows(most + 1))
+    require_windows(model, rule, person, windows, period, history, most)
+
+
+def long_run_violations(
+    rule: Rule, index: PlanIndex, person: Person, days: Iterable[int], most: int, length: str
+) -> list[Violation]:
+    """A violation per run of ``days`` longer than ``most``: the rule's "over" message, with
+    the run's length as parameter ``length``."""
+    return [
+        _over(
+            rule,
+            index,
+            person,
+            run,
+            over,
+            max(run[0], 0),
+            max=most,
+            **{length: run[1] - run[0] + 1},
+        )
+        for run, over in long_runs(days, most)
+    ]

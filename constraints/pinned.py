@@ -33,6 +33,9 @@ class Pinned(Rule):
         }
     }
 
+    def forced(self, index: PlanIndex) -> list[Duty]:
+        return pinned_duties(index)
+
     def add_to(self, model: RosterModel) -> None:
         index = model.index
         for duty in pinned_duties(index):

@@ -141,6 +141,11 @@ class Rule:
         through."""
         return None
 
+    def forced(self, index: PlanIndex) -> list[Duty]:
+        """The duties this rule puts in every roster (a leader's pins), for a start that
+        builds a roster by hand to place first; most rules force none."""
+        return []
+
     def add_to(self, model: RosterModel) -> None:
         """State the rule on the model: hard constraints through ``model.require``, soft
         costs through ``model.penalize``, each about a ``Subject``; auxiliary variables are
