@@ -1,8 +1,7 @@
-"""Helpers shared by the soft rules: who could take a duty at all, and pro-rated shares.
+"""Who could take a duty at all, for the soft rules that spread or pair duties.
 
-Both halves of a rule (the model's ``add_to`` and the plain-Python ``violations``) call the
-same functions here, so they always agree on who counts and by how much. Nothing here
-touches CP-SAT.
+Both halves of a rule (the model's ``add_to`` and the plain-Python ``violations``) ask the
+same function here, so they always agree on who counts. Nothing here touches CP-SAT.
 """
 
 from __future__ import annotations
@@ -10,11 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from roster.plan.index import Person, PlanIndex, Post
-from roster.plan.model import MINUTES_PER_DAY
 from roster.rules import RuleSet
-
-#: The weekly hours assumed when neither the person, their profiles nor the plan set a cap.
-DEFAULT_WEEK_MINUTES = 48 * 60
 
 
 def could_take(index: PlanIndex, person: Person, post: Post) -> bool:
@@ -31,37 +26,3 @@ def _registry() -> RuleSet:
     from constraints import all_rules  # the registry imports this module
 
     return RuleSet(all_rules())
-
-
-def present_days(index: PlanIndex, person: Person) -> int:
-    """Days of the period not wholly covered by the person's absences."""
-    return sum(
-        1
-        for day in range(index.days)
-        if not _covered(person.absences, day * MINUTES_PER_DAY, (day + 1) * MINUTES_PER_DAY)
-    )
-
-
-def _covered(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    reached = start
-    for first, last in sorted(spans):
-        if last <= reached:
-            continue
-        if first > reached:
-            return False
-        reached = last
-        if reached >= end:
-            return True
-    return reached >= end
-
-
-def share(index: PlanIndex, person: Person) -> int:
-    """A person's share of the work: weekly hour cap (minutes) times days present.
-
-    The cap is the person's ``max_hours_per_week`` (their own, a profile's or the plan's
-    default, whichever applies), or 48 hours when none is set.
-    """
-    cap = person.limits.max_week_minutes
-    if cap is None:
-        cap = DEFAULT_WEEK_MINUTES
-    return cap * present_days(index, person)

@@ -27,7 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from roster.plan.index import Duty, Person, PersonLimits, PlanIndex, Slot
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 
 if TYPE_CHECKING:
     from roster.engine.model import Expr, RosterModel
@@ -45,10 +45,10 @@ def date_of(index: PlanIndex, day: int) -> dt.date:
     return index.plan.start + dt.timedelta(days=day)
 
 
-def subject(index: PlanIndex, person: Person, window: Window) -> str:
+def subject(index: PlanIndex, person: Person, window: Window) -> Subject:
     """The subject of a window's constraint: one per person and window, for explanations."""
     first, last = window
-    return f"{person.id} {date_of(index, first)}..{date_of(index, last)}"
+    return Subject((person.id,), date=date_of(index, first), until=date_of(index, last))
 
 
 def outermost(windows: Iterable[Window]) -> list[Window]:
@@ -145,15 +145,10 @@ def day_flags(
     for post, var in model.posts_of(person):
         if counts(post.slot):
             grouped[post.slot.day].append(var)
-    flags: dict[int, Expr] = {}
-    for day, variables in grouped.items():
-        if len(variables) == 1:
-            flags[day] = variables[0]
-        else:
-            flag = model.new_bool(f"{what}[{person.id},{date_of(model.index, day)}]")
-            model.cp.add_max_equality(flag, variables)
-            flags[day] = flag
-    return flags
+    return {
+        day: model.any_of(variables, f"{what}[{person.id},{date_of(model.index, day)}]")
+        for day, variables in grouped.items()
+    }
 
 
 def require_windows(
@@ -291,25 +286,48 @@ def weekly_violations(
     """The violations of a weekly cap, worded by the rule's ``over`` message with ``staff``,
     ``total``, ``max`` (both through ``shown``), and ``first`` and ``last`` (the dates of the
     first and last counted duty in the window)."""
-    index = roster.index
     return [
-        Violation(
-            rule=rule.name,
-            hard=True,
-            text=rule.text(
-                "over",
-                staff=person.staff.name,
-                total=shown(excess.total),
-                max=shown(cap),
-                first=date_of(index, excess.busy[0]),
-                last=date_of(index, excess.busy[1]),
-            ),
-            amount=excess.over,
-            staff=(person.id,),
-            date=date_of(index, excess.own[0]),
+        _over(
+            rule,
+            roster.index,
+            person,
+            excess.busy,
+            excess.over,
+            excess.own[0],
+            total=shown(excess.total),
+            max=shown(cap),
         )
         for person, cap, excess in weekly_excesses(roster, limit, amount)
     ]
+
+
+def _over(
+    rule: Rule,
+    index: PlanIndex,
+    person: Person,
+    shown: Window,
+    amount: int,
+    day: int,
+    **params: object,
+) -> Violation:
+    """A window rule's violation in its "over" message, with ``staff``, ``first`` and
+    ``last`` (the dates of ``shown``) and ``params``; dated on ``day``."""
+    first, last = shown
+    text = rule.text(
+        "over",
+        staff=person.staff.name,
+        first=date_of(index, first),
+        last=date_of(index, last),
+        **params,
+    )
+    return Violation(
+        rule=rule.name,
+        hard=True,
+        text=text,
+        amount=amount,
+        staff=(person.id,),
+        date=date_of(index, day),
+    )
 
 
 def runs(days: Iterable[int]) -> list[Window]:
@@ -336,3 +354,37 @@ def long_runs(days: Iterable[int], most: int) -> list[tuple[Window, int]]:
         if length > most and own > 0:
             found.append(((first, last), min(length - most, own)))
     return found
+
+
+def require_short_runs(
+    model: RosterModel,
+    rule: str,
+    person: Person,
+    period: Mapping[int, Expr],
+    history: Mapping[int, int],
+    most: int,
+) -> None:
+    """No run of more than ``most`` days: among any ``most + 1`` days in a row, at most
+    ``most`` have ``period`` (days worked, nights, ...)."""
+    windows = outermost(model.index.windows(most + 1))
+    require_windows(model, rule, person, windows, period, history, most)
+
+
+def long_run_violations(
+    rule: Rule, index: PlanIndex, person: Person, days: Iterable[int], most: int, length: str
+) -> list[Violation]:
+    """A violation per run of ``days`` longer than ``most``: the rule's "over" message, with
+    the run's length as parameter ``length``."""
+    return [
+        _over(
+            rule,
+            index,
+            person,
+            run,
+            over,
+            max(run[0], 0),
+            max=most,
+            **{length: run[1] - run[0] + 1},
+        )
+        for run, over in long_runs(days, most)
+    ]

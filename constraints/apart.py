@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from constraints._labels import place_name
 from roster.plan.index import Duty, Person, PlanIndex, Slot
 from roster.plan.model import PairKind
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ class Apart(Rule):
 
     def add_to(self, model: RosterModel) -> None:
         for a, b in apart_pairs(model.index):
-            subject = f"{a.id}+{b.id}"
             slots_a, slots_b = model.slots_of(a), model.slots_of(b)
             # Two intervals overlap iff both contain the later of their starts, so checking
             # at every start time is exact. "busy" is at least each duty active then, so a
@@ -48,17 +47,17 @@ class Apart(Rule):
                 busy_a = _busy(model, a, slots_a, t)
                 busy_b = _busy(model, b, slots_b, t)
                 if busy_a is not None and busy_b is not None:
-                    when = _moment(model.index, t)
-                    model.require_at_most_one([busy_a, busy_b], self.name, f"{subject} {when}")
+                    when = _moment(model.index, (a, b), t)
+                    model.require_at_most_one([busy_a, busy_b], self.name, when)
             for past in model.index.history:
                 partner = b if past.person == a.idx else a if past.person == b.idx else None
                 if partner is None:
                     continue
-                when = _moment(model.index, past.slot.start)
+                when = _moment(model.index, (a, b), past.slot.start)
                 for slot, vs in model.slots_of(partner).items():
                     if _overlap(slot, past.slot):
                         for var in vs:
-                            model.require(var == 0, self.name, f"{subject} {when}")
+                            model.require(var == 0, self.name, when)
 
     def violations(self, roster: Roster) -> list[Violation]:
         found = []
@@ -116,18 +115,13 @@ def _busy(
 ) -> BoolVar | None:
     """A literal that is 1 whenever ``person`` has a duty running at minute ``t``."""
     active = [v for s, vs in slots.items() if s.start <= t < s.end for v in vs]
-    if len(active) <= 1:
-        return active[0] if active else None
-    busy = model.new_bool(f"busy[{person.id}@{t}]")
-    for var in active:
-        model.cp.add_implication(var, busy)
-    return busy
+    return model.raised_by(active, f"busy[{person.id}@{t}]")
 
 
-def _moment(index: PlanIndex, minute: int) -> str:
-    """A minute of the period as "2026-03-02 08:00", for constraint subjects."""
+def _moment(index: PlanIndex, pair: tuple[Person, Person], minute: int) -> Subject:
+    """The subject of a pair at a minute of the period ("s01+s02 2026-03-02 08:00")."""
     moment = dt.datetime.combine(index.plan.start, dt.time()) + dt.timedelta(minutes=minute)
-    return f"{moment:%Y-%m-%d %H:%M}"
+    return Subject((pair[0].id, pair[1].id), date=moment.date(), time=moment.time())
 
 
 def _overlap(one: Slot, other: Slot) -> bool:

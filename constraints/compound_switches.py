@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from roster.plan.model import Tier
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
-    from roster.engine.model import BoolVar, Expr, RosterModel
+    from roster.engine.model import BoolVar, RosterModel
     from roster.roster import Roster
 
 
@@ -46,17 +46,13 @@ class CompoundSwitches(Rule):
                     by_compound[post.compound.id].append(var)
             if len(by_compound) < 2:
                 continue
-            guards: list[Expr] = []
-            for compound, duties in sorted(by_compound.items()):
-                if len(duties) == 1:
-                    guards.append(duties[0])
-                    continue
-                guard = model.new_bool(f"guards[{person.id} {compound}]")  # on any duty there
-                model.cp.add_max_equality(guard, duties)
-                guards.append(guard)
+            guards = [  # on any duty there
+                model.any_of(duties, f"guards[{person.id} {compound}]")
+                for compound, duties in sorted(by_compound.items())
+            ]
             extra = model.new_int(0, len(guards) - 1, f"compound_switches[{person.id}]")
-            model.cp.add_max_equality(extra, [0, sum(guards) - 1])
-            model.penalize(self.name, self.tier, weight, extra, person.id)
+            model.define_max(extra, [0, sum(guards) - 1])
+            model.penalize(self.name, self.tier, weight, extra, Subject((person.id,)))
 
     def violations(self, roster: Roster) -> list[Violation]:
         index = roster.index

@@ -9,12 +9,12 @@ compounds before this period only forbids adding more.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._labels import place_name
+from constraints._windows import date_of, subject
 from roster.plan.index import Duty, Person, PlanIndex
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, Text
@@ -65,21 +65,11 @@ class CompoundsPerWeek(Rule):
                 room = max(0, limit - len(held))
                 if len(new) <= room:
                     continue
-                subject = f"{person.id} {_date(index, first)}..{_date(index, last)}"
-                guards = [
-                    self._guards(model, vs, f"{subject} {c}") for c, vs in sorted(new.items())
+                week = subject(index, person, (first, last))
+                guards = [  # 1 whenever the person guards the compound
+                    model.raised_by(vs, f"guards[{week} {c}]") for c, vs in sorted(new.items())
                 ]
-                model.require(sum(guards) <= room, self.name, subject)
-
-    @staticmethod
-    def _guards(model: RosterModel, variables: list[BoolVar], name: str) -> BoolVar:
-        """A literal that is 1 whenever any of ``variables`` is (the person guards it)."""
-        if len(variables) == 1:
-            return variables[0]
-        guards = model.new_bool(f"guards[{name}]")
-        for var in variables:
-            model.cp.add_implication(var, guards)
-        return guards
+                model.require(sum(g for g in guards if g is not None) <= room, self.name, week)
 
     def violations(self, roster: Roster) -> list[Violation]:
         index = roster.index
@@ -119,8 +109,8 @@ class CompoundsPerWeek(Rule):
             "too_many",
             staff=person.staff.name,
             count=len(compounds),
-            first=_date(index, first),
-            last=_date(index, last),
+            first=date_of(index, first),
+            last=date_of(index, last),
             names=Text({"en": ", ".join(names), "zh": "、".join(names)}),
             limit=limit,
         )
@@ -130,7 +120,7 @@ class CompoundsPerWeek(Rule):
             text=text,
             amount=len(compounds) - allowed,
             staff=(person.id,),
-            date=_date(index, max(first, 0)),
+            date=date_of(index, max(first, 0)),
         )
 
 
@@ -141,7 +131,3 @@ def _history_compounds(index: PlanIndex, person: int) -> dict[int, set[str]]:
         if duty.person == person and duty.place in index.compound_by_id:
             held[duty.slot.day].add(duty.place)
     return held
-
-
-def _date(index: PlanIndex, day: int) -> dt.date:
-    return index.plan.start + dt.timedelta(days=day)

@@ -10,11 +10,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from constraints._windows import (
-    date_of,
     history_by_day,
-    long_runs,
-    outermost,
-    require_windows,
+    long_run_violations,
+    require_short_runs,
     worked,
 )
 from roster.rules import Rule, Violation
@@ -47,11 +45,9 @@ class ConsecutiveDays(Rule):
             most = person.limits.max_consecutive_days
             if most is None:
                 continue
-            # Among any most + 1 days in a row, at most ``most`` are worked.
             works = {day: model.works_on(person, day) for day in range(index.days)}
             history = history_by_day(index, person, worked)
-            windows = outermost(index.windows(most + 1))
-            require_windows(model, self.name, person, windows, works, history, most)
+            require_short_runs(model, self.name, person, works, history, most)
 
     def violations(self, roster: Roster) -> list[Violation]:
         index, found = roster.index, []
@@ -60,22 +56,6 @@ class ConsecutiveDays(Rule):
             most = person.limits.max_consecutive_days
             if most is None:
                 continue
-            for (first, last), over in long_runs(roster.days_worked(person_idx), most):
-                found.append(
-                    Violation(
-                        rule=self.name,
-                        hard=True,
-                        text=self.text(
-                            "over",
-                            staff=person.staff.name,
-                            days=last - first + 1,
-                            max=most,
-                            first=date_of(index, first),
-                            last=date_of(index, last),
-                        ),
-                        amount=over,
-                        staff=(person.id,),
-                        date=date_of(index, max(first, 0)),
-                    )
-                )
+            days = roster.days_worked(person_idx)
+            found += long_run_violations(self, index, person, days, most, "days")
         return found

@@ -11,13 +11,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from constraints._windows import (
     amounts_by_day,
-    date_of,
     day_flags,
     history_by_day,
-    long_runs,
+    long_run_violations,
     night_worked,
-    outermost,
-    require_windows,
+    require_short_runs,
 )
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang
@@ -46,11 +44,9 @@ class ConsecutiveNights(Rule):
             most = person.limits.max_consecutive_nights
             if most is None:
                 continue
-            # Among any most + 1 days in a row, at most ``most`` have a night shift.
             nights = day_flags(model, person, lambda slot: slot.night, "night")
             history = history_by_day(index, person, night_worked)
-            windows = outermost(index.windows(most + 1))
-            require_windows(model, self.name, person, windows, nights, history, most)
+            require_short_runs(model, self.name, person, nights, history, most)
 
     def violations(self, roster: Roster) -> list[Violation]:
         index, found = roster.index, []
@@ -60,22 +56,5 @@ class ConsecutiveNights(Rule):
             if most is None:
                 continue
             nights = [day for day, n in amounts_by_day(duties, night_worked).items() if n]
-            for (first, last), over in long_runs(nights, most):
-                found.append(
-                    Violation(
-                        rule=self.name,
-                        hard=True,
-                        text=self.text(
-                            "over",
-                            staff=person.staff.name,
-                            nights=last - first + 1,
-                            max=most,
-                            first=date_of(index, first),
-                            last=date_of(index, last),
-                        ),
-                        amount=over,
-                        staff=(person.id,),
-                        date=date_of(index, max(first, 0)),
-                    )
-                )
+            found += long_run_violations(self, index, person, nights, most, "nights")
         return found

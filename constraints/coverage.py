@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from roster.plan.index import Need, Post
 from roster.plan.model import Priority, Tier, Weights
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -72,41 +72,42 @@ class Coverage(Rule):
             on_post = model.on_post(post)
             headcount = sum(v for _, v in on_post)
             if len(on_post) > post.max:
-                model.require(headcount <= post.max, self.name, f"max {_subject(post)}")
+                model.require(headcount <= post.max, self.name, Subject.post(post, bound="max"))
             for need in post.needs:
                 if need.min == 0:
                     continue
                 count = sum(
                     v for p, v in on_post if need.skill is None or need.skill in p.staff.skills
                 )
-                subject = f"{_subject(post)} {need.skill or ''}".strip()
+                subject = Subject.post(post, skill=need.skill or None)
                 if model.strict and need.priority is Priority.CRITICAL:
                     model.require(count >= need.min, self.name, subject)
                     continue
                 # shortfall = sum of steps[j]; step j costs 2j+1, so the total is shortfall²
                 # (or 1 each when the plan asks for a linear cost, as benchmarks do).
                 steps = [model.new_bool(f"short[{subject}]#{j + 1}") for j in range(need.min)]
-                model.cp.add(count + sum(steps) >= need.min)
+                model.define(count + sum(steps) >= need.min)
                 for earlier, later in pairwise(steps):
-                    model.cp.add_implication(later, earlier)
+                    model.implies(later, earlier)
                 tier, weight = TIER_OF[need.priority], weight_of(weights, need.priority)
                 step_cost = (lambda j: 2 * j + 1) if weights.convex_shortfall else (lambda j: 1)
                 cost = sum(step_cost(j) * s for j, s in enumerate(steps))
                 model.penalize(self.name, tier, weight, cost, subject)
             if weights.over_cover and post.max > post.min:
-                over = model.new_int(0, post.max - post.min, f"over[{_subject(post)}]")
-                model.cp.add(over >= headcount - post.min)
-                model.penalize(self.name, Tier.COVERAGE, weights.over_cover, over, _subject(post))
+                over = model.new_int(0, post.max - post.min, f"over[{Subject.post(post)}]")
+                model.define(over >= headcount - post.min)
+                model.penalize(
+                    self.name, Tier.COVERAGE, weights.over_cover, over, Subject.post(post)
+                )
             if (
                 post.watch
                 and post.min > 0
                 and not (model.strict and post.priority is Priority.CRITICAL)
             ):
-                empty = model.new_bool(f"empty[{_subject(post)}]")
-                model.cp.add(headcount + empty >= 1)
-                model.penalize(
-                    self.name, TIER_OF[post.priority], weights.empty_watch, empty, _subject(post)
-                )
+                empty = model.new_bool(f"empty[{Subject.post(post)}]")
+                model.define(headcount + empty >= 1)
+                tier = TIER_OF[post.priority]
+                model.penalize(self.name, tier, weights.empty_watch, empty, Subject.post(post))
 
     def violations(self, roster: Roster) -> list[Violation]:
         index, weights = roster.index, roster.index.weights
@@ -210,10 +211,6 @@ class Coverage(Rule):
             place=post.place,
             details={"post": post, "need": need, "assigned": count},
         )
-
-
-def _subject(post: Post) -> str:
-    return f"{post.place} {post.slot.date} {post.slot.shift.id}"
 
 
 def _place_name(post: Post) -> str:

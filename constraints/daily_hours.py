@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from constraints._labels import duration
 from roster.plan.index import Person, PlanIndex, Post
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ class DailyHours(Rule):
                 if sum(post.slot.minutes for post, _ in duties) <= limit:
                     continue  # cannot go over: no constraint needed
                 minutes = sum(post.slot.minutes * var for post, var in duties)
-                model.require(minutes <= limit, self.name, f"{person.id} {model.index.dates[day]}")
+                subject = Subject((person.id,), date=model.index.dates[day])
+                model.require(minutes <= limit, self.name, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:
         found = []

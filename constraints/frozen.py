@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -37,14 +37,14 @@ class Frozen(Rule):
             post = index.posts[post_idx]
             if post.slot.start < index.frozen_until:
                 was = (person_idx, post.place, post.slot.idx) in index.baseline
-                model.require(var == int(was), self.name, index.people[person_idx].id)
+                model.require(var == int(was), self.name, Subject((index.people[person_idx].id,)))
         for person_idx, place, slot_idx in index.baseline:
             slot = index.slots[slot_idx]
             kept = index.post_at.get((place, slot_idx))
             if slot.start < index.frozen_until and (
                 kept is None or (person_idx, kept.idx) not in model.x
             ):
-                model.require(False, self.name, index.people[person_idx].id)
+                model.require(False, self.name, Subject((index.people[person_idx].id,)))
 
     def violations(self, roster: Roster) -> list[Violation]:
         index = roster.index

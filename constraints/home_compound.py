@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from roster.plan.model import Tier
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class HomeCompound(Rule):
                 continue
             for post, var in model.posts_of(person):
                 if post.compound is not None and post.compound.id != home:
-                    subject = f"{person.id} {post.place} {post.slot.date} {post.slot.shift.id}"
+                    subject = Subject.post(post, person.id)
                     model.penalize(self.name, self.tier, weight, var, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from roster.plan.index import Person, PlanIndex
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class MinRun(Rule):
                     days = [(start - 1, not self.working), (start, self.working)]
                     days.append((ahead, not self.working))
                     wrongs = [_wrong(model, person, before, day, state) for day, state in days]
-                    self._forbid(model, wrongs, f"{person.id} {start}..{ahead}")
+                    self._forbid(model, wrongs, Subject((person.id,), detail=f"{start}..{ahead}"))
             # A stretch that began in history: forbid each too-short pattern (border,
             # `length` days in the state, border) that reaches the period.
             for start in range(first + 1, 0):
@@ -75,9 +75,9 @@ class MinRun(Rule):
                     pattern += [(day, self.working) for day in range(start, end + 1)]
                     pattern.append((end + 1, not self.working))
                     wrongs = [_wrong(model, person, before, day, state) for day, state in pattern]
-                    self._forbid(model, wrongs, f"{person.id} {start}+{length}")
+                    self._forbid(model, wrongs, Subject((person.id,), detail=f"{start}+{length}"))
 
-    def _forbid(self, model: RosterModel, wrongs: list[Expr], subject: str) -> None:
+    def _forbid(self, model: RosterModel, wrongs: list[Expr], subject: Subject) -> None:
         """Require that at least one day differs from the pattern (a clause)."""
         terms = []
         for term in wrongs:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from constraints._labels import place_name
 from roster.plan.index import Duty, Person, PlanIndex, Slot
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang, Text, fmt_hours
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class MinRest(Rule):
                 named.setdefault(slot.start, slot)
             for t, slot in named.items():
                 active = [v for s, vs in slots.items() if s.start <= t < s.end + rest for v in vs]
-                subject = f"{person.id} {slot.date} {slot.shift.id}"
+                subject = Subject((person.id,), date=slot.date, shift=slot.shift.id)
                 if any(t < p.end + rest for p in past):
                     model.require(sum(active) <= 0, self.name, subject)
                 else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -35,14 +35,15 @@ class OnePlace(Rule):
             # In an interval graph the largest cliques sit at start times.
             for t in sorted({s.start for s in slots}):
                 active = [v for s, vs in slots.items() if s.start <= t < s.end for v in vs]
-                model.require_at_most_one(active, self.name, f"{person.id}@{t}")
+                model.require_at_most_one(active, self.name, Subject((person.id,), minute=t))
             for past in model.index.history:
                 if past.person != person.idx:
                     continue
                 for slot, vs in slots.items():
                     if slot.start < past.slot.end and past.slot.start < slot.end:
                         for v in vs:
-                            model.require(v == 0, self.name, f"{person.id}@history")
+                            subject = Subject((person.id,), detail="history")
+                            model.require(v == 0, self.name, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:
         found = []

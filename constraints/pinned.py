@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from constraints._labels import place_name
 from roster.plan.index import Duty, PlanIndex
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
@@ -33,12 +33,15 @@ class Pinned(Rule):
         }
     }
 
+    def forced(self, index: PlanIndex) -> list[Duty]:
+        return pinned_duties(index)
+
     def add_to(self, model: RosterModel) -> None:
         index = model.index
         for duty in pinned_duties(index):
             person = index.people[duty.person]
             post = index.post_at[(duty.place, duty.slot.idx)]
-            subject = f"{person.id} {duty.slot.date} {duty.slot.shift.id} {duty.place}"
+            subject = Subject.post(post, person.id)
             var = model.x.get((person.idx, post.idx))
             # No variable: another rule forbids the pin, so the plan is infeasible.
             model.require(False if var is None else var == 1, self.name, subject)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from roster.plan.index import Duty, Person, PlanIndex
 from roster.plan.model import Request, RequestKind, Tier
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
@@ -75,7 +75,9 @@ class Requests(Rule):
             if not weight or resolved is None:
                 continue
             person, day = resolved
-            subject = f"{person.id} {request.date} {request.shift or '*'} {request.kind.value}"
+            subject = Subject(
+                (person.id,), date=request.date, shift=request.shift, detail=request.kind.value
+            )
             chosen: list[BoolVar] = [
                 var
                 for post, var in model.posts_of(person)
@@ -85,16 +87,12 @@ class Requests(Rule):
             if request.kind is RequestKind.OFF:
                 if not chosen:
                     continue  # can never be broken
-                if len(chosen) == 1:
-                    broken = chosen[0]
-                else:
-                    broken = model.new_bool(f"request[{subject}]")  # on any of them
-                    model.cp.add_max_equality(broken, chosen)
+                broken = model.any_of(chosen, f"request[{subject}]")  # on any of them
             else:
                 broken = model.new_bool(f"request[{subject}]")  # on none of them
-                model.cp.add_bool_or([*chosen, broken])
+                model.at_least_one([*chosen, broken])
                 for var in chosen:
-                    model.cp.add_implication(var, broken.negated())
+                    model.implies(var, broken.negated())
             model.penalize(self.name, self.tier, weight, broken, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from roster.plan.index import Person, PlanIndex, Post
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -44,7 +44,8 @@ class ShiftTypeLimit(Rule):
             for shift_id, limit in sorted(person.limits.max_shifts_of_type.items()):
                 duties = [v for post, v in model.posts_of(person) if post.slot.shift.id == shift_id]
                 if len(duties) > limit:  # fewer can never break it: no constraint needed
-                    model.require(sum(duties) <= limit, self.name, f"{person.id} {shift_id}")
+                    subject = Subject((person.id,), shift=shift_id)
+                    model.require(sum(duties) <= limit, self.name, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:
         index = roster.index

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from roster.plan.index import PlanIndex, Slot
 from roster.plan.model import Tier
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 
 if TYPE_CHECKING:
     from roster.engine.model import BoolVar, RosterModel
@@ -68,7 +68,7 @@ class Stability(Rule):
         for key in was.keys() | taken.keys():
             person_idx, slot_idx = key
             slot = index.slots[slot_idx]
-            subject = f"{index.people[person_idx].id} {slot.date} {slot.shift.id}"
+            subject = Subject((index.people[person_idx].id,), date=slot.date, shift=slot.shift.id)
             weight = change_weight(index, slot)
             before, options = was.get(key, frozenset()), taken.get(key, [])
             kept = [var for place, var in options if place in before]
@@ -80,9 +80,9 @@ class Stability(Rule):
             changed = model.new_bool(f"changed[{subject}]")
             for place, var in options:
                 if place not in before:
-                    model.cp.add_implication(var, changed)
+                    model.implies(var, changed)
             for var in kept:
-                model.cp.add_bool_or([var, changed])
+                model.at_least_one([var, changed])
             model.penalize(self.name, self.tier, weight, changed, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:

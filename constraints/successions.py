@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class Successions(Rule):
             for first, second in pairs:
                 for day in range(-1, index.days - 1):
                     nexts = duties.get((day + 1, second), [])
-                    subject = f"{person.id} {day} {first}>{second}"
+                    subject = Subject((person.id,), detail=f"{day} {first}>{second}")
                     if (day, first) in before:
                         for var in nexts:
                             model.require(var == 0, self.name, subject)

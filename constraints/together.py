@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from constraints._fair import could_take
 from roster.plan.index import Person, PlanIndex, Post
 from roster.plan.model import PairKind, Tier
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class Together(Rule):
     def add_to(self, model: RosterModel) -> None:
         weight = model.index.weights.together
         for a, b, post in shared_posts(model.index):
-            subject = f"{a.id}+{b.id} {post.place} {post.slot.date} {post.slot.shift.id}"
+            subject = Subject.post(post, a.id, b.id)
             pair = (model.x.get((a.idx, post.idx)), model.x.get((b.idx, post.idx)))
             on = [var for var in pair if var is not None]
             if len(on) < 2:
@@ -64,10 +64,10 @@ class Together(Rule):
                     model.penalize(self.name, self.tier, weight, var, subject)
                 continue
             apart = model.new_bool(f"together[{subject}]")  # |on_a - on_b|
-            model.cp.add(apart >= on[0] - on[1])
-            model.cp.add(apart >= on[1] - on[0])
-            model.cp.add(apart <= on[0] + on[1])
-            model.cp.add(apart <= 2 - on[0] - on[1])
+            model.define(apart >= on[0] - on[1])
+            model.define(apart >= on[1] - on[0])
+            model.define(apart <= on[0] + on[1])
+            model.define(apart <= 2 - on[0] - on[1])
             model.penalize(self.name, self.tier, weight, apart, subject)
 
     def violations(self, roster: Roster) -> list[Violation]:

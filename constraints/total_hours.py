@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang, fmt_hours
 
 if TYPE_CHECKING:
@@ -45,9 +45,9 @@ class TotalHours(Rule):
             minutes = sum(post.slot.minutes * var for post, var in duties)
             most = sum(post.slot.minutes for post, _ in duties)
             if high is not None and most > high:
-                model.require(minutes <= high, self.name, f"{person.id} max")
+                model.require(minutes <= high, self.name, Subject((person.id,), bound="max"))
             if low is not None and low > 0:
-                model.require(minutes >= low, self.name, f"{person.id} min")
+                model.require(minutes >= low, self.name, Subject((person.id,), bound="min"))
 
     def violations(self, roster: Roster) -> list[Violation]:
         found = []

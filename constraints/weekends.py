@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from roster.plan.index import PlanIndex
-from roster.rules import Rule, Violation
+from roster.rules import Rule, Subject, Violation
 from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
@@ -65,15 +65,11 @@ class Weekends(Rule):
                     continue
                 flags = [model.works_on(person, day) for day in days if day >= 0]
                 flags = [f for f in flags if not isinstance(f, int)]
-                if len(flags) == 1:
-                    added.append(flags[0])
-                elif flags:
-                    weekend = model.new_bool(f"weekend[{person.id},{saturday}]")
-                    model.cp.add_max_equality(weekend, flags)
-                    added.append(weekend)
+                if flags:
+                    added.append(model.any_of(flags, f"weekend[{person.id},{saturday}]"))
             allowed = max(0, limit - used)
             if len(added) > allowed:  # fewer can never break it: no constraint needed
-                model.require(sum(added) <= allowed, self.name, person.id)  # type: ignore[arg-type]
+                model.require(sum(added) <= allowed, self.name, Subject((person.id,)))  # type: ignore[arg-type]
 
     def violations(self, roster: Roster) -> list[Violation]:
         index = roster.index

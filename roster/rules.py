@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 from weakref import WeakKeyDictionary
 
 from roster.plan.index import Duty, Person, PlanIndex, Post
@@ -54,6 +54,54 @@ class Violation:
     def message(self, lang: Lang = "en") -> str:
         """The sentence a leader reads."""
         return self.text.render(lang)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What one instance of a rule in the model is about: a person's window, a post, a pair
+    at a moment. The model keys each hard instance's diagnose switch by (rule, subject), and
+    ``explain`` reads the fields to name the people, days and posts of a clash.
+
+    ``date``..``until`` is a window of days; ``time`` a clock time on ``date``; ``minute`` a
+    minute of the period (0 at the start); ``bound`` which side of a range is meant;
+    ``detail`` anything else that tells instances apart (a measure, a request's kind).
+    """
+
+    staff: tuple[str, ...] = ()
+    place: str | None = None
+    date: dt.date | None = None
+    until: dt.date | None = None
+    time: dt.time | None = None
+    shift: str | None = None
+    skill: str | None = None
+    minute: int | None = None
+    detail: str = ""
+    bound: Literal["min", "max"] | None = None
+
+    @classmethod
+    def post(
+        cls,
+        post: Post,
+        *staff: str,
+        skill: str | None = None,
+        bound: Literal["min", "max"] | None = None,
+    ) -> Subject:
+        """The subject of a post (and of people on it)."""
+        slot = post.slot
+        return cls(staff, post.place, slot.date, shift=slot.shift.id, skill=skill, bound=bound)
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        """The dates named: the day, or a window's first and last."""
+        return tuple(d for d in (self.date, self.until) if d is not None)
+
+    def __str__(self) -> str:
+        """Readable, for variable names: "s03 2026-02-09..2026-02-15", "A 2026-02-09 N"."""
+        who = "+".join(self.staff) + ("" if self.minute is None else f"@{self.minute}")
+        day = "..".join(str(d) for d in self.dates)
+        clock = f"{self.time:%H:%M}" if self.time else ""
+        parts = (who, self.place, day, clock, self.shift, self.skill, self.detail, self.bound)
+        return " ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -93,9 +141,16 @@ class Rule:
         through."""
         return None
 
+    def forced(self, index: PlanIndex) -> list[Duty]:
+        """The duties this rule puts in every roster (a leader's pins), for a start that
+        builds a roster by hand to place first; most rules force none."""
+        return []
+
     def add_to(self, model: RosterModel) -> None:
         """State the rule on the model: hard constraints through ``model.require``, soft
-        costs through ``model.penalize``. Rules that only ``forbid`` need not override."""
+        costs through ``model.penalize``, each about a ``Subject``; auxiliary variables are
+        tied to the assignments with ``model.define`` and its kin. Rules that only
+        ``forbid`` need not override."""
 
     def violations(self, roster: Roster) -> list[Violation]:
         """Every place where ``roster`` breaks this rule."""

@@ -31,11 +31,11 @@ def model_verdict(index: PlanIndex, rules: Sequence[Rule], roster: Roster) -> Mo
     if not model.fix(roster):
         return ModelVerdict(False, {})
     tiers = model.tiers()
-    model.cp.minimize(sum(model.tier_expr(t) for t in tiers))
+    model._cp.minimize(sum(model.tier_expr(t) for t in tiers))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 20
-    status = solver.solve(model.cp)
+    status = solver.solve(model._cp)
     assert status != cp_model.MODEL_INVALID
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         assert status == cp_model.INFEASIBLE

@@ -116,8 +116,8 @@ def test_a_proven_warm_up_holds_each_critical_post_where_it_left_it() -> None:
     left = [solver.value(p.expr) for p in critical]
     # The whole level, held: no critical post is emptier than the warm-up left it, even
     # when asked for the opposite (the most shortfall the held rosters allow).
-    model.cp.maximize(sum(p.expr for p in critical))
-    assert solver.solve(model.cp) == cp_model.OPTIMAL
+    model._cp.maximize(sum(p.expr for p in critical))
+    assert solver.solve(model._cp) == cp_model.OPTIMAL
     held = sum(p.weight * solver.value(p.expr) for p in critical)
     assert held == 1  # four places empty with nobody working, were nothing held
     assert all(solver.value(p.expr) <= was for p, was in zip(critical, left, strict=True))
@@ -141,8 +141,8 @@ def test_an_unproven_warm_up_is_hinted_only_near_its_bound(monkeypatch: pytest.M
         callback = SearchCallback(level[:1], None, 0.0)
         assert warm_up(model, solver, config, level, 10.0, callback) == (1, None)
         assert 0.2 < callback.gap < 0.95
-        hint = model.cp.proto.solution_hint.vars
-        assert (len(hint) == len(model.cp.proto.variables)) is hinted
+        hint = model._cp.proto.solution_hint.vars
+        assert (len(hint) == len(model._cp.proto.variables)) is hinted
 
 
 def test_the_recorded_costs_are_the_final_rosters_at_their_least() -> None:

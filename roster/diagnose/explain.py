@@ -4,8 +4,8 @@ words, and the cheapest relaxation that would make the plan feasible (design §4
 Under ``--strict`` critical coverage is a hard rule, so a plan can have no roster at all.
 The model is built in diagnose mode (:class:`roster.engine.model.RosterModel`): every hard
 constraint is switched on by one assumption literal per rule instance (rule, subject), e.g.
-``("weekly_nights", "s03 2026-02-09..2026-02-15")`` or ``("coverage", "C7 2026-02-12
-night")``. Then:
+``("weekly_nights", s03 2026-02-09..2026-02-15)`` or ``("coverage", C7 2026-02-12 night)``,
+the subject a typed ``roster.rules.Subject`` whose fields the words below read. Then:
 
 1. CP-SAT solves with every rule instance enforced (the enforcement literals fixed to true,
    so that presolve keeps its strength); feasible means there is nothing to explain;
@@ -32,7 +32,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -47,10 +46,10 @@ from roster.plan.limits import rule_limits, weekly_count_caps
 from roster.plan.model import Plan, Priority
 from roster.report.tables import limit_phrases
 from roster.roster import Roster
-from roster.rules import Rule
+from roster.rules import Rule, Subject
 from roster.text.i18n import CATALOGUE, LANGS, Lang, Text, fmt_date, label
 
-Member = tuple[str, str]
+Member = tuple[str, Subject]
 """One rule instance: (rule name, subject)."""
 
 Verdict = Literal["feasible", "infeasible", "unknown"]
@@ -61,10 +60,6 @@ LIMIT_OF_RULE: dict[str, str] = rule_limits()
 _COUNT_CAPS = weekly_count_caps()
 
 _COVERAGE = "coverage"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_COVERAGE_SUBJECT = re.compile(
-    r"^(?P<max>max )?(?P<place>.+?) (?P<date>\d{4}-\d{2}-\d{2}) (?P<shift>\S+)(?: (?P<skill>.+))?$"
-)
 
 
 @dataclass(frozen=True)
@@ -101,7 +96,8 @@ class Explanation:
     Attributes:
         verdict: ``infeasible`` (explained below), ``feasible`` (nothing to explain) or
             ``unknown`` (not decided within the time limit).
-        core: The rule instances that clash; minimal when ``minimal`` is true.
+        core: The rule instances that clash, as (rule, subject in words); minimal when
+            ``minimal`` is true.
         minimal: Whether every member was shown to be needed.
         sentences: The core in words, grouped by rule.
         relaxations: Every single-rule relaxation tried, cheapest first.
@@ -109,7 +105,7 @@ class Explanation:
     """
 
     verdict: Verdict
-    core: list[Member] = field(default_factory=list)
+    core: list[tuple[str, str]] = field(default_factory=list)
     minimal: bool = False
     sentences: list[Text] = field(default_factory=list)
     relaxations: list[Relaxation] = field(default_factory=list)
@@ -166,7 +162,8 @@ def explain(
         # Let CP-SAT point at a small set first (half the time at most), then shrink it.
         found = probe.core(members, seconds=probe.remaining() / 2)
         core, minimal = _shrink(found or members, probe)
-        explanation.core, explanation.minimal = core, minimal
+        explanation.core = [(rule, str(subject)) for rule, subject in core]
+        explanation.minimal = minimal
         explanation.sentences = describe(index, model, rules, core)
         explanation.relaxations = _relaxations(index, model, core, members, probe)
     explanation.seconds = time.monotonic() - started
@@ -208,7 +205,7 @@ class _Probe:
         if self.remaining() <= 0.05:
             return "unknown"
         chosen = set(members)
-        cp = self.model.cp.clone()
+        cp = self.model._cp.clone()
         cp.clear_assumptions()
         for key, literal in self.model.assumptions.items():
             cp.add(literal == int(key in chosen))
@@ -222,7 +219,7 @@ class _Probe:
     def core(self, members: Sequence[Member], seconds: float) -> list[Member] | None:
         """Members that CP-SAT found enough for infeasibility (in ``members``' order), or
         None when it did not finish within ``seconds``."""
-        cp = self.model.cp
+        cp = self.model._cp
         cp.clear_assumptions()
         cp.add_assumptions([self.model.assumptions[m] for m in members])
         solver = self._solver(min(seconds, self.remaining()))
@@ -278,7 +275,7 @@ def _relaxations(
     probe: _Probe,
 ) -> list[Relaxation]:
     """For each rule in the core (limits first, coverage last), the plan solved with that
-    rule relaxed: only for the core's members first, else everywhere."""
+    rule relaxed: only for the core's members first, else for all of its instances."""
     families = list(dict.fromkeys(rule for rule, _ in core))
     families.sort(key=lambda rule: rule == _COVERAGE)
     titles = {rule.name: rule.title for rule in model.rules}
@@ -305,7 +302,7 @@ def describe(
 ) -> list[Text]:
     """The core in words: the critical demand first, then each rule's people and limits."""
     titles = {rule.name: rule.title for rule in rules}
-    by_rule: dict[str, list[str]] = {}
+    by_rule: dict[str, list[Subject]] = {}
     for rule, subject in core:
         by_rule.setdefault(rule, []).append(subject)
     sentences: list[Text] = []
@@ -327,20 +324,18 @@ class _Demand:
     need: Need
 
 
-def _parse_coverage(index: PlanIndex, subject: str) -> tuple[Post, Need | None] | None:
+def _parse_coverage(index: PlanIndex, subject: Subject) -> tuple[Post, Need | None] | None:
     """The post (and need; None for the post's cap) of a coverage subject."""
-    match = _COVERAGE_SUBJECT.match(subject)
-    if match is None:
+    if subject.date is None or subject.shift is None or subject.place is None:
         return None
-    slot = index.slot(dt.date.fromisoformat(match["date"]), match["shift"])
-    post = index.post_at.get((match["place"], slot.idx)) if slot else None
+    slot = index.slot(subject.date, subject.shift)
+    post = index.post_at.get((subject.place, slot.idx)) if slot else None
     if post is None:
         return None
-    if match["max"]:
+    if subject.bound == "max":
         return post, None
-    skill = match["skill"] or None
     for need in post.needs:
-        if need.skill == skill and need.priority is Priority.CRITICAL:
+        if need.skill == subject.skill and need.priority is Priority.CRITICAL:
             return post, need
     return None
 
@@ -349,7 +344,7 @@ def _coverage_sentences(
     index: PlanIndex,
     model: RosterModel,
     rules: Sequence[Rule],
-    by_rule: dict[str, list[str]],
+    by_rule: dict[str, list[Subject]],
     core: Sequence[Member],
 ) -> list[Text]:
     demands: dict[tuple[str, str | None], list[_Demand]] = {}
@@ -357,7 +352,7 @@ def _coverage_sentences(
     for subject in by_rule[_COVERAGE]:
         parsed = _parse_coverage(index, subject)
         if parsed is None:
-            sentences.append(_label_text("explain_rule", title=subject, names="", dates=""))
+            sentences.append(_label_text("explain_rule", title=str(subject), names="", dates=""))
             continue
         post, need = parsed
         if need is None:
@@ -474,15 +469,16 @@ def _supply(
     return sum(bounds.values()) if found else None
 
 
-def _window(subject: str) -> tuple[dt.date, dt.date] | None:
+def _window(subject: Subject) -> tuple[dt.date, dt.date] | None:
     """The first and last date of a window subject ("s03 2026-02-03..2026-02-09")."""
-    dates = _ISO_DATE.findall(subject)
-    if len(dates) != 2:
+    if subject.date is None or subject.until is None:
         return None
-    return dt.date.fromisoformat(dates[0]), dt.date.fromisoformat(dates[1])
+    return subject.date, subject.until
 
 
-def _rule_sentences(index: PlanIndex, rule: str, title: Text, subjects: list[str]) -> list[Text]:
+def _rule_sentences(
+    index: PlanIndex, rule: str, title: Text, subjects: list[Subject]
+) -> list[Text]:
     """One sentence per limit value: "每周最多夜班：每周最多2个夜班：张三、李四"; rules without
     a personal limit name their people and days: "同一时间只在一处：张三（2月11日 20:00）"."""
     people = _people(index, [(rule, s) for s in subjects])
@@ -520,14 +516,12 @@ def _rule_sentences(index: PlanIndex, rule: str, title: Text, subjects: list[str
     return sentences
 
 
-def _when_text(index: PlanIndex, subjects: Sequence[str]) -> Text | None:
+def _when_text(index: PlanIndex, subjects: Sequence[Subject]) -> Text | None:
     """The dates in subjects, and the moments of those that name a minute ("s01@2460")."""
-    dates = {dt.date.fromisoformat(d) for s in subjects for d in _ISO_DATE.findall(s)}
+    dates = {d for s in subjects for d in s.dates}
     origin = dt.datetime.combine(index.plan.start, dt.time())
     moments = sorted(
-        origin + dt.timedelta(minutes=int(m[1]))
-        for s in subjects
-        if (m := re.search(r"@(-?\d+)$", s))
+        origin + dt.timedelta(minutes=s.minute) for s in subjects if s.minute is not None
     )
     if moments:
         return _both(
@@ -538,9 +532,9 @@ def _when_text(index: PlanIndex, subjects: Sequence[str]) -> Text | None:
     return _dates_text(sorted(dates)) if dates else None
 
 
-def _limit_field(rule: str, subjects: Sequence[str]) -> str | None:
+def _limit_field(rule: str, subjects: Sequence[Subject]) -> str | None:
     if rule == "total_hours":
-        upper = any(s.endswith(" max") for s in subjects)
+        upper = any(s.bound == "max" for s in subjects)
         return "max_total_minutes" if upper else "min_total_minutes"
     return LIMIT_OF_RULE.get(rule)
 
@@ -552,7 +546,7 @@ def _limit_phrase(limits: PersonLimits) -> Text:
     )
 
 
-def _demand_phrase(index: PlanIndex, subjects: Sequence[str]) -> list[Text]:
+def _demand_phrase(index: PlanIndex, subjects: Sequence[Subject]) -> list[Text]:
     """Critical demand in a few words per shift: "夜班 南昌路9号院、老邮局宿舍"."""
     by_shift: dict[str, list[str]] = {}
     for subject in subjects:
@@ -573,14 +567,13 @@ def _demand_phrase(index: PlanIndex, subjects: Sequence[str]) -> list[Text]:
 
 
 def _people(index: PlanIndex, members: Sequence[Member] | set[Member]) -> list[Person]:
-    """The people named in members' subjects ("s03 2026-02-09..", "s01+s02 ..", "s01@480"),
-    in the plan's staff order."""
-    found: set[int] = set()
-    for _rule, subject in members:
-        for token in re.split(r"[\s@+]+", subject):
-            person = index.person_by_id.get(token)
-            if person is not None:
-                found.add(person.idx)
+    """The people named in members' subjects, in the plan's staff order."""
+    found = {
+        person.idx
+        for _rule, subject in members
+        for staff_id in subject.staff
+        if (person := index.person_by_id.get(staff_id)) is not None
+    }
     return [index.people[p] for p in sorted(found)]
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from constraints.pinned import pinned_duties
 from roster.plan.index import Duty, Need, PlanIndex, Post
 from roster.plan.model import PairKind, Priority
 from roster.roster import Roster
@@ -36,10 +35,10 @@ FILLED = (Priority.CRITICAL, Priority.HIGH)
 def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
     """A roster meeting as much demand as the greedy manages under the hard rules.
 
-    None when the pinned duties alone already break a hard rule: then the plan has limits
-    that only more duties can meet (a minimum of hours or of days in a row, as in the
-    public benchmarks), and adding duties one at a time, each without a new violation,
-    would lead nowhere.
+    The duties a rule forces (``Rule.forced``: the leader's pins) are placed first. None
+    when they alone already break a hard rule: then the plan has limits that only more
+    duties can meet (a minimum of hours or of days in a row, as in the public benchmarks),
+    and adding duties one at a time, each without a new violation, would lead nowhere.
     """
     rule_set = RuleSet(list(rules))
     hard = rule_set.hard
@@ -49,7 +48,8 @@ def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
         takers[post_idx].append(person_idx)
     duties: dict[int, list[Duty]] = defaultdict(list)
     on_post: dict[tuple[str, int], list[int]] = defaultdict(list)  # (place, slot) -> people
-    for pin in pinned_duties(index):  # pinned duties are there whatever happens
+    pins = [duty for rule in rules for duty in rule.forced(index)]
+    for pin in pins:  # forced duties are there whatever happens
         duties[pin.person].append(pin)
         on_post[pin.place, pin.slot.idx].append(pin.person)
     pinned = Roster(index, tuple(d for person_duties in duties.values() for d in person_duties))

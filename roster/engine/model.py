@@ -22,13 +22,15 @@ from ortools.sat.python import cp_model
 from roster.plan.index import Person, PlanIndex, Post, Slot
 from roster.plan.model import Tier
 from roster.roster import Roster
-from roster.rules import Rule, RuleSet
+from roster.rules import Rule, RuleSet, Subject
 
 log = logging.getLogger(__name__)
 
 BoolVar = cp_model.IntVar
 IntVar = cp_model.IntVar
 Expr = cp_model.LinearExprT
+LiteralT = cp_model.LiteralT
+Relation = cp_model.BoundedLinearExpression
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,13 @@ class Penalty:
     tier: Tier
     weight: int
     expr: Expr
-    subject: str
+    subject: Subject
 
 
 class RosterModel:
-    """A plan's CP-SAT model. Rules talk to it; only ``roster.engine`` imports CP-SAT."""
+    """A plan's CP-SAT model. Rules talk to it through its methods only (the CP-SAT model
+    itself is private: ruff's SLF001 keeps rules off it); only the engine and ``explain``
+    import CP-SAT."""
 
     def __init__(
         self,
@@ -57,16 +61,16 @@ class RosterModel:
         self.rules = list(rules)
         self.strict = strict
         self.diagnose = diagnose
-        self.cp = cp_model.CpModel()
+        self._cp = cp_model.CpModel()
         self.penalties: list[Penalty] = []
-        self.assumptions: dict[tuple[str, str], BoolVar] = {}
+        self.assumptions: dict[tuple[str, Subject], BoolVar] = {}
         self.start: cp_model.CpSolver | None = None  # the completed hint's values, if any
         self.x: dict[tuple[int, int], BoolVar] = {}
         allowed = RuleSet(self.rules).allowed(index)
         for post in index.posts:
             for person in index.people:
                 if (person.idx, post.idx) in allowed:
-                    self.x[person.idx, post.idx] = self.cp.new_bool_var(
+                    self.x[person.idx, post.idx] = self._cp.new_bool_var(
                         f"x[{person.id},{post.slot.date},{post.slot.shift.id},{post.place}]"
                     )
         self._by_person: dict[int, list[tuple[Post, BoolVar]]] = defaultdict(list)
@@ -104,54 +108,92 @@ class RosterModel:
     def _works_on(self, person_idx: int, day: int) -> Expr:
         person = self.index.people[person_idx]
         duties = [v for post, v in self.posts_of(person) if post.slot.day == day]
-        if not duties:
-            return 0
-        if len(duties) == 1:
-            return duties[0]
-        works = self.cp.new_bool_var(f"works[{person.id},{self.index.dates[day]}]")
-        self.cp.add_max_equality(works, duties)
-        return works
+        return self.any_of(duties, f"works[{person.id},{self.index.dates[day]}]")
 
     def new_bool(self, name: str) -> BoolVar:
         """A fresh 0/1 variable."""
-        return self.cp.new_bool_var(name)
+        return self._cp.new_bool_var(name)
 
-    def new_int(self, lower: int, upper: int, name: str) -> BoolVar:
+    def new_int(self, lower: int, upper: int, name: str) -> IntVar:
         """A fresh integer variable."""
-        return self.cp.new_int_var(lower, upper, name)
+        return self._cp.new_int_var(lower, upper, name)
+
+    # -- auxiliary variables: definitions, never rules ---------------------------------------
+    #
+    # These tie a rule's own variables (a flag, a shortfall, a load, a penalty's amount) to
+    # the assignments. They hold unconditionally, in diagnose mode too: switching one off
+    # would not relax a rule but let a cost or a count float free. A hard rule goes through
+    # ``require`` instead.
+
+    def define(self, relation: Relation | bool) -> None:
+        """A linear relation that defines or bounds an auxiliary variable (mypy reads some
+        comparisons of variables as ``bool``, hence the type)."""
+        self._cp.add(relation)
+
+    def implies(self, premise: LiteralT, conclusion: LiteralT) -> None:
+        """``premise`` true makes ``conclusion`` true (a flag at least each of its causes)."""
+        self._cp.add_implication(premise, conclusion)
+
+    def at_least_one(self, literals: Sequence[LiteralT]) -> None:
+        """At least one of ``literals`` is true (a flag set whenever the others are all off)."""
+        self._cp.add_bool_or(literals)
+
+    def define_max(self, target: IntVar, exprs: Sequence[Expr]) -> None:
+        """``target`` equals the largest of ``exprs`` (for 0/1 ones: their OR)."""
+        self._cp.add_max_equality(target, exprs)
+
+    def any_of(self, literals: Sequence[Expr], name: str) -> Expr:
+        """1 when any of the 0/1 ``literals`` is: the one literal itself, a new flag
+        ``name`` for several, 0 for none."""
+        if not literals:
+            return 0
+        if len(literals) == 1:
+            return literals[0]
+        flag = self._cp.new_bool_var(name)
+        self._cp.add_max_equality(flag, literals)
+        return flag
+
+    def raised_by(self, literals: Sequence[BoolVar], name: str) -> BoolVar | None:
+        """A literal that is 1 whenever any of ``literals`` is (free to be 1 otherwise: under
+        a cap as good as their OR, and lighter): the one literal itself, a new one ``name``
+        for several, None for none."""
+        if len(literals) <= 1:
+            return literals[0] if literals else None
+        flag = self._cp.new_bool_var(name)
+        for literal in literals:
+            self._cp.add_implication(literal, flag)
+        return flag
 
     # -- rules talk through these ----------------------------------------------------------
 
-    def require(
-        self, constraint: cp_model.BoundedLinearExpression | bool, rule: str, subject: str
-    ) -> None:
+    def require(self, constraint: Relation | bool, rule: str, subject: Subject) -> None:
         """Add a hard constraint of ``rule`` about ``subject`` (a person, a post, ...)."""
         if isinstance(constraint, bool):
             if constraint:
                 return
-            ct = self.cp.add_bool_or([])  # a constant falsehood still needs its reason
+            ct = self._cp.add_bool_or([])  # a constant falsehood still needs its reason
         else:
-            ct = self.cp.add(constraint)
+            ct = self._cp.add(constraint)
         if self.diagnose:
             ct.only_enforce_if(self._assumption(rule, subject))
 
-    def require_at_most_one(self, literals: Sequence[BoolVar], rule: str, subject: str) -> None:
+    def require_at_most_one(self, literals: Sequence[BoolVar], rule: str, subject: Subject) -> None:
         """Hard: at most one of ``literals``."""
         if len(literals) <= 1:
             return
-        ct = self.cp.add_at_most_one(literals)
+        ct = self._cp.add_at_most_one(literals)
         if self.diagnose:
             ct.only_enforce_if(self._assumption(rule, subject))
 
-    def penalize(self, rule: str, tier: Tier, weight: int, expr: Expr, subject: str) -> None:
+    def penalize(self, rule: str, tier: Tier, weight: int, expr: Expr, subject: Subject) -> None:
         """A soft cost ``weight * expr`` in ``tier``."""
         if weight:
             self.penalties.append(Penalty(rule, tier, weight, expr, subject))
 
-    def _assumption(self, rule: str, subject: str) -> BoolVar:
+    def _assumption(self, rule: str, subject: Subject) -> BoolVar:
         key = (rule, subject)
         if key not in self.assumptions:
-            self.assumptions[key] = self.cp.new_bool_var(f"enforce[{rule}:{subject}]")
+            self.assumptions[key] = self._cp.new_bool_var(f"enforce[{rule}:{subject}]")
         return self.assumptions[key]
 
     # -- objective and rosters -------------------------------------------------------------
@@ -200,7 +242,7 @@ class RosterModel:
         if len(wanted) != len(roster.duties) or not wanted <= self.x.keys():
             return False
         for key, var in self.x.items():
-            self.cp.add(var == int(key in wanted))
+            self._cp.add(var == int(key in wanted))
         return True
 
     def hint(self, roster: Roster, seconds: float = 0.0) -> bool:
@@ -212,21 +254,21 @@ class RosterModel:
         steers its search. Returns whether the hint is complete; if so, ``start`` holds the
         completed roster's values.
         """
-        self.cp.clear_hints()  # type: ignore[no-untyped-call]
+        self._cp.clear_hints()  # type: ignore[no-untyped-call]
         completed = self.complete(roster, seconds) if seconds > 0 else None
         if completed is not None:
             self.start = completed
             self.hint_solution(completed)  # the copy's variables have the same indices
             return True
         for i, value in self._assignments(roster).items():
-            self.cp.add_hint(self.cp.get_int_var_from_proto_index(i), value)
+            self._cp.add_hint(self._cp.get_int_var_from_proto_index(i), value)
         return False
 
     def complete(self, roster: Roster, seconds: float) -> cp_model.CpSolver | None:
         """Solve a copy of the model with the assignments fixed to ``roster`` and every
         cost at its least, for at most ``seconds``; the solver holds the values (by the
         model's own variable indices), or None if it found none."""
-        fixed = self.cp.clone()
+        fixed = self._cp.clone()
         for i, value in self._assignments(roster).items():  # domains: cheaper than constraints
             set_domain(fixed, i, value, value)
         # Each cost at its least for this roster: a shortfall or window excess left above
@@ -250,10 +292,10 @@ class RosterModel:
     def hint_solution(self, solver: cp_model.CpSolver) -> None:
         """Hint every variable (not only assignments) at ``solver``'s last solution, so the
         hint is complete and CP-SAT starts from that roster at once."""
-        self.cp.clear_hints()  # type: ignore[no-untyped-call]
-        for i in range(len(self.cp.proto.variables)):
-            var = self.cp.get_int_var_from_proto_index(i)
-            self.cp.add_hint(var, solver.value(var))
+        self._cp.clear_hints()  # type: ignore[no-untyped-call]
+        for i in range(len(self._cp.proto.variables)):
+            var = self._cp.get_int_var_from_proto_index(i)
+            self._cp.add_hint(var, solver.value(var))
 
 
 def set_domain(cp: cp_model.CpModel, index: int, low: int, high: int) -> None:

@@ -111,9 +111,9 @@ class LevelJob:
         """Minimise the level with ``solver`` for ``part`` of the time left until the
         deadline (after Ctrl-C only long enough to take the roster already found)."""
         seconds = 0.05 if self.interrupted() else self.deadline - time.monotonic()
-        self.model.cp.minimize(self.objective)
+        self.model._cp.minimize(self.objective)
         set_parameters(self.solver, self.config, seconds * part)
-        return self.solver.solve(self.model.cp, callback)
+        return self.solver.solve(self.model._cp, callback)
 
 
 @dataclass(frozen=True)

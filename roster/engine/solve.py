@@ -85,7 +85,7 @@ def solve(
                 if on_progress:
                     on_progress(Progress(level, 0, 0, time.monotonic() - started))
                 if level:
-                    model.cp.add(objective <= 0)
+                    model._cp.add(objective <= 0)
                 continue
             remaining = config.time_limit - (time.monotonic() - started)
             if remaining <= 0.05 or stop.interrupted:
@@ -133,7 +133,7 @@ def solve(
                 # Hold this level at what it reached, and start the next one from here,
                 # hinting every variable (not only assignments) so the hint is complete.
                 if level:
-                    model.cp.add(objective <= value)
+                    model._cp.add(objective <= value)
                 model.hint_solution(solver)
             else:
                 result.tiers.append(TierResult(level, status, None, None, seconds))

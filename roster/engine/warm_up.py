@@ -82,10 +82,10 @@ def warm_up(
     tier alone can lead the whole sum astray (benchmarks/RESULTS.md, "The warm-up").
     """
     first = model.level_expr(level[:1])
-    model.cp.minimize(first)
+    model._cp.minimize(first)
     set_parameters(solver, config, seconds)
     with StopWhenStalled(solver, callback, seconds * WARM_UP_STALL):
-        code = solver.solve(model.cp, callback)
+        code = solver.solve(model._cp, callback)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return 0, None
     bound = max(0, round(solver.best_objective_bound))
@@ -94,12 +94,12 @@ def warm_up(
             model.hint_solution(solver)
         return bound, None
     model.hint_solution(solver)
-    hold = model.cp.new_bool_var("hold the warm-up's first tier")
+    hold = model._cp.new_bool_var("hold the warm-up's first tier")
     for penalty in model.penalties:
         if penalty.tier == level[0]:
-            model.cp.add(penalty.expr <= round(solver.value(penalty.expr))).only_enforce_if(hold)
-    model.cp.add_hint(hold, 1)
-    set_domain(model.cp, hold.index, 1, 1)
+            model._cp.add(penalty.expr <= round(solver.value(penalty.expr))).only_enforce_if(hold)
+    model._cp.add_hint(hold, 1)
+    set_domain(model._cp, hold.index, 1, 1)
     return bound, hold
 
 
@@ -114,13 +114,13 @@ def free(
     """Let a held level go and solve it on from ``solver``'s roster for at most
     ``seconds``, among all rosters (so its bound holds for all of them); None if that found
     nothing (no time left): ``solver``'s roster then stands."""
-    set_domain(model.cp, hold.index, 0, 1)
+    set_domain(model._cp, hold.index, 0, 1)
     model.hint_solution(solver)
     if seconds <= 0.05:
         return None
     freed = cp_model.CpSolver()
     set_parameters(freed, config, seconds)
-    code = freed.solve(model.cp, callback)
+    code = freed.solve(model._cp, callback)
     return (freed, code) if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 

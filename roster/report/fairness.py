@@ -1,17 +1,17 @@
 """Fair shares as the report shows them: each person's hours, nights, weekend duties (and
 24-hour duties, when the plan has them) against their fair share.
 
-The numbers are the fairness rule's own (``constraints.fairness.spreads``): who counts for
-a measure, their pro-rated share, duties carried over from the 4 weeks before in
-``history.csv``, and the band of fair loads (the share rounded down or up). So the report,
-the summary and the optimiser never disagree about what is fair.
+The numbers are the fairness rule's own (``roster.check.fairness.spreads``, which the rule
+uses too): who counts for a measure, their pro-rated share, duties carried over from the 4
+weeks before in ``history.csv``, and the band of fair loads (the share rounded down or up).
+So the report, the summary and the optimiser never disagree about what is fair.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from constraints.fairness import MEASURES, Spread, spreads
+from roster.check.fairness import MEASURES, CouldTake, Spread, spreads
 from roster.plan.index import Person
 from roster.roster import Roster
 
@@ -60,7 +60,7 @@ def shown_measures(roster: Roster) -> list[str]:
 def fairness_rows(roster: Roster) -> list[FairnessRow]:
     """Every person's loads against their fair shares, in the plan's staff order."""
     index = roster.index
-    by_key = {spread.key: spread for spread in spreads(index)}
+    by_key = {spread.key: spread for spread in spreads(index, _could_take())}
     loads: dict[str, dict[int, Load]] = {}
     for measure in MEASURES:
         if measure.key not in shown_measures(roster):
@@ -83,6 +83,15 @@ def fairness_rows(roster: Roster) -> list[FairnessRow]:
         FairnessRow(person, {key: by_person[person.idx] for key, by_person in loads.items()})
         for person in index.people
     ]
+
+
+def _could_take() -> CouldTake:
+    """Who could take a post as the fairness rule asks it: by the rule registry's
+    ``forbids``. The writers are not handed the rules (``render_report`` has none), so the
+    registry is read here, the one place outside the CLI and benchmarks that does."""
+    from constraints._fair import could_take  # lazily: the registry imports every rule
+
+    return could_take
 
 
 def _counted_loads(roster: Roster, spread: Spread) -> dict[int, Load]:
