@@ -49,7 +49,7 @@ def parsed(page: str) -> Elements:
 
 def page_of(lang: Lang = "en") -> str:
     case = report_case(lang)
-    return render_report(case.roster, case.violations, case.gaps, lang)
+    return render_report(case.roster, case.violations, case.gaps, case.rules, lang)
 
 
 def test_the_page_has_the_grid_and_a_24_hour_strip_per_compound_per_day() -> None:
@@ -89,7 +89,7 @@ def test_loads_the_fairness_rule_finds_unfair_are_red() -> None:
     case = report_case()
     unfair = {(v.staff, v.details["measure"]) for v in case.violations if v.rule == "fairness"}
     assert unfair  # Person 1 carries more than a fair share here
-    page = parsed(render_report(case.roster, case.violations, case.gaps, "en"))
+    page = parsed(render_report(case.roster, case.violations, case.gaps, case.rules, "en"))
     red = page.with_class("unfair")
     assert len(red) == len(unfair)
     assert all(a["title"].startswith("fair ") for a in red)
@@ -125,7 +125,7 @@ def test_all_text_is_escaped() -> None:
     roster = roster_of(index, DUTIES)
     rules = all_rules()
     violations = check(roster, rules)
-    page = render_report(roster, violations, gaps(roster, violations, rules, "en"), "en")
+    page = render_report(roster, violations, gaps(roster, violations, rules, "en"), rules, "en")
     assert "<b>Bad" not in page
     assert "&lt;b&gt;Bad &amp; &quot;bold&quot;&lt;/b&gt;" in page
 

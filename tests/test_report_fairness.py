@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from constraints import all_rules
 from roster.plan.index import PlanIndex
 from roster.report.fairness import Load, fairness_rows
 from tests.helpers import roster_of
@@ -15,7 +16,7 @@ def test_loads_count_history_and_mark_loads_outside_the_fair_band() -> None:
     roster = roster_of(
         index, [("s1", 0, "N", "A"), ("s1", 1, "N", "A"), ("s1", 2, "N", "A"), ("s4", 0, "D", "A")]
     )
-    rows = {row.person.id: row.loads for row in fairness_rows(roster)}
+    rows = {row.person.id: row.loads for row in fairness_rows(roster, all_rules())}
 
     # Nights: s1, s2, s3 count, shares 2 : 1 : 2 (hour cap × 7 days). Loads 3, 0 and 2
     # (carried over), total 5: fair shares 2, 1, 2, each band a single value.

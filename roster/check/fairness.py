@@ -12,19 +12,27 @@ post is the rules' business, so it is passed in.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from roster.plan.index import Person, PersonLimits, PlanIndex, Post, Slot
 from roster.plan.model import MINUTES_PER_DAY
+from roster.rules import Rule, RuleSet
 
 if TYPE_CHECKING:
     from roster.roster import Roster
 
 CouldTake = Callable[[PlanIndex, Person, Post], bool]
 """Whether no rule ``forbids`` a person ever taking a post."""
+
+
+def could_take_under(rules: Sequence[Rule]) -> CouldTake:
+    """Who could take a post under ``rules``: no rule among them ``forbids`` it."""
+    ruleset = RuleSet(list(rules))
+    return lambda index, person, post: (person.idx, post.idx) in ruleset.allowed(index)
+
 
 #: History duties that started up to this many days before the period count.
 HISTORY_DAYS = 28

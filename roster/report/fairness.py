@@ -9,11 +9,13 @@ So the report, the summary and the optimiser never disagree about what is fair.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roster.check.fairness import MEASURES, CouldTake, Spread, spreads
+from roster.check.fairness import MEASURES, Spread, could_take_under, spreads
 from roster.plan.index import Person
 from roster.roster import Roster
+from roster.rules import Rule
 
 HOURS = "hours"
 
@@ -57,10 +59,11 @@ def shown_measures(roster: Roster) -> list[str]:
     return [m.key for m in MEASURES if m.key == HOURS or any(m.counts(p.slot) for p in posts)]
 
 
-def fairness_rows(roster: Roster) -> list[FairnessRow]:
-    """Every person's loads against their fair shares, in the plan's staff order."""
+def fairness_rows(roster: Roster, rules: Sequence[Rule]) -> list[FairnessRow]:
+    """Every person's loads against their fair shares under ``rules`` (who counts for a
+    measure is who they let take its posts), in the plan's staff order."""
     index = roster.index
-    by_key = {spread.key: spread for spread in spreads(index, _could_take())}
+    by_key = {spread.key: spread for spread in spreads(index, could_take_under(rules))}
     loads: dict[str, dict[int, Load]] = {}
     for measure in MEASURES:
         if measure.key not in shown_measures(roster):
@@ -83,15 +86,6 @@ def fairness_rows(roster: Roster) -> list[FairnessRow]:
         FairnessRow(person, {key: by_person[person.idx] for key, by_person in loads.items()})
         for person in index.people
     ]
-
-
-def _could_take() -> CouldTake:
-    """Who could take a post as the fairness rule asks it: by the rule registry's
-    ``forbids``. The writers are not handed the rules (``render_report`` has none), so the
-    registry is read here, the one place outside the CLI and benchmarks that does."""
-    from constraints._fair import could_take  # lazily: the registry imports every rule
-
-    return could_take
 
 
 def _counted_loads(roster: Roster, spread: Spread) -> dict[int, Load]:

@@ -108,14 +108,14 @@ def write_report_html(
         roster: The roster to show.
         violations: The rules' own findings on ``roster`` (``roster.check.violations.check``).
         gaps: The shortfalls with their reasons (``roster.check.gaps.gaps``).
-        rules: The rules in force (kept for symmetry with the workbook writer).
+        rules: The rules in force.
         lang: The leader's language.
         result: How the solve went, when the roster was solved here.
 
     Returns:
         ``path``.
     """
-    atomic_write_text(path, render_report(roster, violations, gaps, lang, result))
+    atomic_write_text(path, render_report(roster, violations, gaps, rules, lang, result))
     return path
 
 
@@ -123,6 +123,7 @@ def render_report(
     roster: Roster,
     violations: Sequence[Violation],
     gaps: Sequence[Gap],
+    rules: Sequence[Rule],
     lang: Lang,
     result: SolveResult | None = None,
 ) -> str:
@@ -133,7 +134,7 @@ def render_report(
         ("grid", label("sheet_grid", lang), _grid_section(roster, gaps, lang)),
         ("watch", label("heading_watch", lang), _watch_section(roster, lang)),
         ("gaps", label("sheet_gaps", lang), _gaps_section(gaps, lang)),
-        ("fairness", label("sheet_fairness", lang), _fairness_section(roster, lang)),
+        ("fairness", label("sheet_fairness", lang), _fairness_section(roster, rules, lang)),
         ("problems", label("heading_problems", lang), _problems_section(violations, lang)),
     ]
     status = tables.status_lines(roster, gaps, holes(roster), lang, result)
@@ -270,9 +271,9 @@ def _gaps_section(gaps: Sequence[Gap], lang: Lang) -> str:
     return _tag("div", _tag("table", table, class_="gaps"), class_="scroll")
 
 
-def _fairness_section(roster: Roster, lang: Lang) -> str:
+def _fairness_section(roster: Roster, rules: Sequence[Rule], lang: Lang) -> str:
     measures = shown_measures(roster)
-    found = fairness_rows(roster)
+    found = fairness_rows(roster, rules)
     scale = {key: _scale(found, key) for key in measures}
     head = _tag("th", _e(label("col_name", lang)))
     head += "".join(_tag("th", _e(label(f"col_{key}", lang))) for key in measures)

@@ -116,7 +116,7 @@ def build_workbook(
     _people_sheet(workbook.create_sheet(label("sheet_people", lang)), roster, lang)
     _gaps_sheet(workbook.create_sheet(label("sheet_gaps", lang)), gaps, lang)
     _watch_sheet(workbook.create_sheet(label("sheet_watch", lang)), roster, lang)
-    _fairness_sheet(workbook.create_sheet(label("sheet_fairness", lang)), roster, lang)
+    _fairness_sheet(workbook.create_sheet(label("sheet_fairness", lang)), roster, rules, lang)
     _rules_sheet(
         workbook.create_sheet(label("sheet_rules", lang)),
         roster,
@@ -253,14 +253,14 @@ def _watch_sheet(ws: Worksheet, roster: Roster, lang: Lang) -> None:
     _print_setup(ws, title_rows="1:1")
 
 
-def _fairness_sheet(ws: Worksheet, roster: Roster, lang: Lang) -> None:
+def _fairness_sheet(ws: Worksheet, roster: Roster, rules: Sequence[Rule], lang: Lang) -> None:
     measures = shown_measures(roster)
     header = [label("col_name", lang)]
     for key in measures:
         header += [label(f"col_{key}", lang), label(f"col_{key}_target", lang)]
     rows: list[list[object]] = []
     unfair: list[tuple[int, int]] = []  # (row, column) of loads outside the fair band
-    for row in fairness_rows(roster):
+    for row in fairness_rows(roster, rules):
         cells: list[object] = [row.person.staff.name]
         for key in measures:
             load = row.loads[key]
