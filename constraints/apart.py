@@ -8,14 +8,13 @@ count, so a night that ends this morning keeps the partner off this morning's sh
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._labels import place_name
 from roster.plan.index import Duty, Person, PlanIndex, Slot
 from roster.plan.model import PairKind
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang, Text
+from roster.text.i18n import Text
 
 if TYPE_CHECKING:
     from roster.engine.model import BoolVar, RosterModel
@@ -26,9 +25,9 @@ class Apart(Rule):
     """Two people who must be kept apart are never on duty at overlapping times."""
 
     name = "apart"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Kept apart", "zh": "不同时值班"}
+    title = {"en": "Kept apart", "zh": "不同时值班"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "together": {
             "en": "{first} ({first_duty}) and {second} ({second_duty}) are on duty at the "
             "same time but must be kept apart",
@@ -75,9 +74,7 @@ class Apart(Rule):
         self, index: PlanIndex, a: Person, first: Duty, b: Person, second: Duty
     ) -> Violation:
         later = max(first, second, key=lambda d: d.slot.start)
-        return Violation(
-            rule=self.name,
-            hard=True,
+        return self.found(
             text=self.text(
                 "together",
                 first=a.staff.name,

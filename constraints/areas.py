@@ -9,23 +9,21 @@ keeps a district-wide plan small: nobody is considered for a gate across town.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache
-from typing import ClassVar
 from weakref import WeakKeyDictionary
 
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
-from roster.text.i18n import Lang, Text
+from roster.text.i18n import Text
 
 
 class Areas(Rule):
     """People guard gates only in their own areas."""
 
     name = "areas"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Own area only", "zh": "包片值守"}
+    title = {"en": "Own area only", "zh": "包片值守"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         # The same phrase for everyone kept off one compound, so a gap's "why" groups them.
         "outside": {"en": "not serving area {area}", "zh": "不负责{area}片区"}
     }

@@ -10,12 +10,11 @@ low below the cap.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from roster.plan.model import Tier
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang, Text
+from roster.text.i18n import Text
 
 if TYPE_CHECKING:
     from roster.engine.model import BoolVar, RosterModel
@@ -26,10 +25,10 @@ class CompoundSwitches(Rule):
     """Each person guards few different compounds (cohorting)."""
 
     name = "compound_switches"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Few compounds per person", "zh": "少换小区"}
+    title = {"en": "Few compounds per person", "zh": "少换小区"}
     hard = False
     tier = Tier.PREFERENCES
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "many": {
             "en": "{staff} guards {count} compounds: {places}",
             "zh": "{staff} 在{count}个小区值守：{places}",
@@ -66,9 +65,7 @@ class CompoundSwitches(Rule):
             if len(compounds) < 2:
                 continue
             found.append(
-                Violation(
-                    rule=self.name,
-                    hard=False,
+                self.found(
                     text=self.text(
                         "many",
                         staff=person.staff.name,

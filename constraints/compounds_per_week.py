@@ -10,14 +10,13 @@ compounds before this period only forbids adding more.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._labels import place_name
 from constraints._windows import date_of, subject
 from roster.plan.index import Duty, Person, PlanIndex
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang, Text
+from roster.text.i18n import Text
 
 if TYPE_CHECKING:
     from roster.engine.model import BoolVar, RosterModel
@@ -28,9 +27,9 @@ class CompoundsPerWeek(Rule):
     """Nobody guards more different compounds in a week than their limit allows."""
 
     name = "compounds_per_week"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Compounds per week", "zh": "每周值守小区数上限"}
+    title = {"en": "Compounds per week", "zh": "每周值守小区数上限"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "too_many": {
             "en": "{staff} guards {count} compounds from {first} to {last} ({names}); "
             "at most {limit} in a week",
@@ -114,9 +113,7 @@ class CompoundsPerWeek(Rule):
             names=Text({"en": ", ".join(names), "zh": "、".join(names)}),
             limit=limit,
         )
-        return Violation(
-            rule=self.name,
-            hard=True,
+        return self.found(
             text=text,
             amount=len(compounds) - allowed,
             staff=(person.id,),

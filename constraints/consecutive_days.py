@@ -6,8 +6,7 @@ starts, not for the morning it ends). Days worked at the end of the previous ros
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._windows import (
     history_by_day,
@@ -16,7 +15,6 @@ from constraints._windows import (
     worked,
 )
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -27,12 +25,12 @@ class ConsecutiveDays(Rule):
     """Nobody works more than their days in a row (``max_consecutive_days``)."""
 
     name = "consecutive_days"
-    title: ClassVar[Mapping[Lang, str]] = {
+    title = {
         "en": "Maximum working days in a row",
         "zh": "最多连续上班天数",
     }
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "over": {
             "en": "{staff}: works {days} days in a row ({first} to {last}), at most {max}",
             "zh": "{staff}：连续上班{days}天（{first}至{last}），最多{max}天",

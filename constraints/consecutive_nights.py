@@ -6,8 +6,7 @@ previous roster count.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._windows import (
     amounts_by_day,
@@ -18,7 +17,6 @@ from constraints._windows import (
     require_short_runs,
 )
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -29,9 +27,9 @@ class ConsecutiveNights(Rule):
     """Nobody works more than their nights in a row (``max_consecutive_nights``)."""
 
     name = "consecutive_nights"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Maximum nights in a row", "zh": "最多连续夜班"}
+    title = {"en": "Maximum nights in a row", "zh": "最多连续夜班"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "over": {
             "en": "{staff}: {nights} night shifts in a row ({first} to {last}), at most {max}",
             "zh": "{staff}：连续上夜班{nights}天（{first}至{last}），最多{max}天",

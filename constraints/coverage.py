@@ -149,9 +149,7 @@ class Coverage(Rule):
                     )
             if weights.over_cover and len(people) > post.min:
                 found.append(
-                    Violation(
-                        rule=self.name,
-                        hard=False,
+                    self.found(
                         text=self.text(
                             "surplus",
                             place=_place_name(post),
@@ -170,9 +168,7 @@ class Coverage(Rule):
                 )
             if post.watch and post.min > 0 and not people:
                 found.append(
-                    Violation(
-                        rule=self.name,
-                        hard=False,
+                    self.found(
                         text=self.text(
                             "empty",
                             place=_place_name(post),
@@ -191,9 +187,7 @@ class Coverage(Rule):
 
     def _gap(self, post: Post, need: Need, count: int, short: int, cost: int) -> Violation:
         who = self.text("skilled", skill=need.skill) if need.skill else self.text("people")
-        return Violation(
-            rule=self.name,
-            hard=False,
+        return self.found(
             text=self.text(
                 "short",
                 place=_place_name(post),

@@ -8,13 +8,12 @@ longer than the limit is never given to them at all.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._labels import duration
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang, Text
+from roster.text.i18n import Text
 
 if TYPE_CHECKING:
     from roster.engine.model import BoolVar, RosterModel
@@ -25,9 +24,9 @@ class DailyHours(Rule):
     """Nobody works more hours on one day than their daily limit allows."""
 
     name = "daily_hours"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Hours per day", "zh": "每日工时上限"}
+    title = {"en": "Hours per day", "zh": "每日工时上限"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "too_long": {
             "en": "at most {limit} a day",
             "zh": "每天最多工作{limit}",
@@ -81,9 +80,7 @@ class DailyHours(Rule):
                     limit=duration(limit),
                 )
                 found.append(
-                    Violation(
-                        rule=self.name,
-                        hard=True,
+                    self.found(
                         text=text,
                         amount=total - limit,
                         staff=(person.id,),

@@ -6,25 +6,19 @@ A shift starting exactly at that time is fine. Only the time is shown, never why
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
-
 from constraints._labels import clock
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
-from roster.text.i18n import Lang, Text
-
-if TYPE_CHECKING:
-    pass
+from roster.text.i18n import Text
 
 
 class EarliestStart(Rule):
     """People who cannot start early get no duty starting before their hour."""
 
     name = "earliest_start"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Earliest start", "zh": "最早上班时间"}
+    title = {"en": "Earliest start", "zh": "最早上班时间"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "earliest_start": {
             "en": "starts no earlier than {time}",
             "zh": "不早于{time}上班",

@@ -24,15 +24,13 @@ thing, but the best value is usually zero or close to it and the solver can *pro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._fair import could_take
 from roster.check.fairness import Band, Spread, spreads, steps
 from roster.plan.index import Person
 from roster.plan.model import Tier
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import IntVar, RosterModel
@@ -43,10 +41,10 @@ class Fairness(Rule):
     """Nights, weekends, 24-hour duties and hours are shared fairly, pro rata."""
 
     name = "fairness"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Fair shares", "zh": "公平分担"}
+    title = {"en": "Fair shares", "zh": "公平分担"}
     hard = False
     tier = Tier.FAIRNESS
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "above": {
             "en": "{measure}: {staff} has {load}, more than a fair {band} (share {share})",
             "zh": "{measure}：{staff} 为{load}，多于合理的{band}（应得份额{share}）",
@@ -130,9 +128,7 @@ class Fairness(Rule):
             band=low if low == high else f"{low}–{high}",
             share=spread.amount(float(band.share)),
         )
-        return Violation(
-            rule=self.name,
-            hard=False,
+        return self.found(
             text=text,
             amount=outside,
             cost=spread.weight * steps(outside),

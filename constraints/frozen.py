@@ -62,9 +62,7 @@ class Frozen(Rule):
             slot, person = index.slots[slot_idx], index.people[person_idx]
             kind = "removed" if key in was else "added"
             found.append(
-                Violation(
-                    rule=self.name,
-                    hard=True,
+                self.found(
                     text=self.text(
                         kind,
                         staff=person.staff.name,

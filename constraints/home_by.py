@@ -7,28 +7,20 @@ ends too late. Only the time is shown, never why.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
-
 from constraints._labels import clock
 from roster.plan.index import Person, PlanIndex, Post
 from roster.plan.model import MINUTES_PER_DAY
 from roster.rules import Rule
-from roster.text.i18n import Lang, Text
-
-if TYPE_CHECKING:
-    pass
+from roster.text.i18n import Text
 
 
 class HomeBy(Rule):
     """People who must be home by a given hour get no duty ending after it."""
 
     name = "home_by"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Home by a given hour", "zh": "按时回家"}
+    title = {"en": "Home by a given hour", "zh": "按时回家"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
-        "home_by": {"en": "home by {time}", "zh": "须在{time}前下班"}
-    }
+    messages = {"home_by": {"en": "home by {time}", "zh": "须在{time}前下班"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
         latest = person.limits.latest_end

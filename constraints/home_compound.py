@@ -8,12 +8,11 @@ runs, surveys), cost nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from roster.plan.model import Tier
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang, Text
+from roster.text.i18n import Text
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -24,10 +23,10 @@ class HomeCompound(Rule):
     """People guard their own compound's gate rather than another's."""
 
     name = "home_compound"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Home compound", "zh": "本小区值守"}
+    title = {"en": "Home compound", "zh": "本小区值守"}
     hard = False
     tier = Tier.PREFERENCES
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "away": {
             "en": "{staff} guards gates away from home compound {home}: {places}",
             "zh": "{staff} 在本小区{home}以外值守：{places}",
@@ -67,9 +66,7 @@ class HomeCompound(Rule):
             count = sum(away.values())
             home_compound = index.compound_by_id.get(home)
             found.append(
-                Violation(
-                    rule=self.name,
-                    hard=False,
+                self.found(
                     text=self.text(
                         "away",
                         staff=person.staff.name,

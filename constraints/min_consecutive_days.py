@@ -19,12 +19,10 @@ for stretches of days off).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from roster.plan.index import Person, PlanIndex
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import Expr, RosterModel
@@ -103,9 +101,7 @@ class MinRun(Rule):
                 if end - start + 1 >= minimum or end < 0:
                     continue
                 found.append(
-                    Violation(
-                        rule=self.name,
-                        hard=True,
+                    self.found(
                         text=self.text(
                             "short",
                             staff=person.staff.name,
@@ -164,12 +160,12 @@ class MinConsecutiveDays(MinRun):
     """Stretches of working days with a day off on both sides last at least the minimum."""
 
     name = "min_consecutive_days"
-    title: ClassVar[Mapping[Lang, str]] = {
+    title = {
         "en": "Minimum consecutive working days",
         "zh": "最少连续工作天数",
     }
     working = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "short": {
             "en": "{staff} works only {days} days in a row ({first} to {last}), "
             "at least {limit} wanted",

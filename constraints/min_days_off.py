@@ -7,9 +7,8 @@ asks for a fair share: in 5 days, 5/7 of the weekly days off, rounded down.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._windows import (
     Window,
@@ -23,7 +22,6 @@ from constraints._windows import (
 )
 from roster.plan.index import WEEK
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -46,12 +44,12 @@ class MinDaysOff(Rule):
     row (a fair share of them in a plan shorter than a week)."""
 
     name = "min_days_off"
-    title: ClassVar[Mapping[Lang, str]] = {
+    title = {
         "en": "Minimum days off per week",
         "zh": "每周最少休息天数",
     }
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "short": {
             "en": "{staff}: only {off} days off in the {days} days {first} to {last}, needs {need}",
             "zh": "{staff}：{first}至{last}的{days}天里只休息{off}天，至少需要{need}天",
@@ -89,9 +87,7 @@ class MinDaysOff(Rule):
             for excess in distinct(excesses(days, index.weeks(), partial(most_worked, per_week))):
                 first, last = excess.window
                 found.append(
-                    Violation(
-                        rule=self.name,
-                        hard=True,
+                    self.found(
                         text=self.text(
                             "short",
                             staff=person.staff.name,

@@ -10,12 +10,8 @@ judged whole; one that lies wholly in the previous period is never judged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import ClassVar
-
 from constraints.min_consecutive_days import MinRun
 from roster.plan.index import Person
-from roster.text.i18n import Lang
 
 
 class MinDaysOffRun(MinRun):
@@ -23,12 +19,12 @@ class MinDaysOffRun(MinRun):
     minimum number of days."""
 
     name = "min_days_off_run"
-    title: ClassVar[Mapping[Lang, str]] = {
+    title = {
         "en": "Minimum consecutive days off",
         "zh": "最少连续休息天数",
     }
     working = False
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "short": {
             "en": "{staff} has only {days} days off in a row ({first} to {last}), "
             "at least {limit} wanted",

@@ -7,13 +7,12 @@ leave no rest at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._labels import place_name
 from roster.plan.index import Duty, Person, PlanIndex, Slot
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang, Text, fmt_hours
+from roster.text.i18n import Text, fmt_hours
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -25,12 +24,12 @@ class MinRest(Rule):
     after night shifts, after 24-hour duties and after the previous roster's last duties."""
 
     name = "min_rest"
-    title: ClassVar[Mapping[Lang, str]] = {
+    title = {
         "en": "Minimum rest between duties",
         "zh": "两班之间的最少休息",
     }
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "short": {
             "en": "{staff}: only {hours} h rest between {first} and {second}, needs {min} h",
             "zh": "{staff}：{first}与{second}之间只休息{hours}小时，至少需要{min}小时",
@@ -95,9 +94,7 @@ class MinRest(Rule):
             first=self._duty(index, first),
             second=self._duty(index, second),
         )
-        return Violation(
-            rule=self.name,
-            hard=True,
+        return self.found(
             text=text,
             amount=rest - gap,
             staff=(person.id,),

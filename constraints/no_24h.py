@@ -6,26 +6,18 @@ person has it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
-
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
-from roster.text.i18n import Lang, Text
-
-if TYPE_CHECKING:
-    pass
+from roster.text.i18n import Text
 
 
 class No24h(Rule):
     """People with "no 24-hour duty" in their limits are never put on a 24-hour shift."""
 
     name = "no_24h"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "No 24-hour duty", "zh": "不上24小时班"}
+    title = {"en": "No 24-hour duty", "zh": "不上24小时班"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
-        "no_24h": {"en": "no 24-hour duty", "zh": "不上24小时班"}
-    }
+    messages = {"no_24h": {"en": "no 24-hour duty", "zh": "不上24小时班"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
         if person.limits.no_24h and post.slot.full_day:

@@ -6,26 +6,18 @@ person has it (pregnancy, illness).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
-
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
-from roster.text.i18n import Lang, Text
-
-if TYPE_CHECKING:
-    pass
+from roster.text.i18n import Text
 
 
 class NoNights(Rule):
     """People with "no nights" in their limits are never put on a night shift."""
 
     name = "no_nights"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "No night shifts", "zh": "不上夜班"}
+    title = {"en": "No night shifts", "zh": "不上夜班"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
-        "no_nights": {"en": "no nights", "zh": "不上夜班"}
-    }
+    messages = {"no_nights": {"en": "no nights", "zh": "不上夜班"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
         if person.limits.no_nights and post.slot.night:

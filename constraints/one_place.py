@@ -57,9 +57,7 @@ class OnePlace(Rule):
                         continue  # both in history: not this period's doing
                     label = "{} {} {}"
                     found.append(
-                        Violation(
-                            rule=self.name,
-                            hard=True,
+                        self.found(
                             text=self.text(
                                 "overlap",
                                 staff=person.staff.name,

@@ -7,13 +7,11 @@ plan cannot be rostered, and ``roster explain`` names the pin and the rule it cl
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._labels import place_name
 from roster.plan.index import Duty, PlanIndex
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -24,9 +22,9 @@ class Pinned(Rule):
     """Every duty the leader pinned is in the roster."""
 
     name = "pinned"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Pinned duties", "zh": "指定排班"}
+    title = {"en": "Pinned duties", "zh": "指定排班"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "missing": {
             "en": "{staff} is pinned to {place} on {date} ({shift}) but is not rostered there",
             "zh": "{staff} 指定于{date}（{shift}）在{place}值班，但未排上",
@@ -62,9 +60,7 @@ class Pinned(Rule):
                 shift=duty.slot.shift.name,
             )
             found.append(
-                Violation(
-                    rule=self.name,
-                    hard=True,
+                self.found(
                     text=text,
                     staff=(person.id,),
                     date=duty.slot.date,

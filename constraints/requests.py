@@ -11,13 +11,11 @@ may not take that shift) is still listed, so the leader can tell them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from roster.plan.index import Duty, Person, PlanIndex
 from roster.plan.model import Request, RequestKind, Tier
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import BoolVar, Expr, RosterModel
@@ -45,10 +43,10 @@ class Requests(Rule):
     """Wishes to be off or on duty are honoured when nothing more important is at stake."""
 
     name = "requests"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Requests", "zh": "个人申请"}
+    title = {"en": "Requests", "zh": "个人申请"}
     hard = False
     tier = Tier.PREFERENCES
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "off_day": {
             "en": "{staff} asked to be off on {date} but is on duty",
             "zh": "{staff} 申请{date}休息，但被排了班",
@@ -115,9 +113,7 @@ class Requests(Rule):
             key = ("off_" if off else "on_") + ("day" if request.shift is None else "shift")
             shift = index.shift_by_id[request.shift].name if request.shift else ""
             found.append(
-                Violation(
-                    rule=self.name,
-                    hard=False,
+                self.found(
                     text=self.text(key, staff=person.staff.name, date=request.date, shift=shift),
                     amount=1,
                     cost=weight,

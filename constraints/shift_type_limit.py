@@ -8,12 +8,11 @@ person that shift at all, which keeps the model small.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang, Text
+from roster.text.i18n import Text
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -24,9 +23,9 @@ class ShiftTypeLimit(Rule):
     """Nobody works more shifts of one type over the period than their limit for it."""
 
     name = "shift_type_limit"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Shifts of one type", "zh": "单类班次上限"}
+    title = {"en": "Shifts of one type", "zh": "单类班次上限"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "never": {"en": "{staff} never works {shift}", "zh": "{staff} 不上{shift}"},
         "over": {
             "en": "{staff} works {count} {shift} shifts, at most {limit} allowed",
@@ -66,9 +65,7 @@ class ShiftTypeLimit(Rule):
                     limit=limit,
                 )
                 found.append(
-                    Violation(
-                        rule=self.name,
-                        hard=True,
+                    self.found(
                         text=text,
                         amount=count - limit,
                         staff=(person.id,),

@@ -7,26 +7,18 @@ is a coverage goal (``coverage``), not a bar to the others.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
-
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
-from roster.text.i18n import Lang, Text
-
-if TYPE_CHECKING:
-    pass
+from roster.text.i18n import Text
 
 
 class Skills(Rule):
     """Posts that need a skill are only taken by people who have it."""
 
     name = "skills"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Skills required", "zh": "技能要求"}
+    title = {"en": "Skills required", "zh": "技能要求"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
-        "missing": {"en": "lacks skill {skill}", "zh": "不具备{skill}技能"}
-    }
+    messages = {"missing": {"en": "lacks skill {skill}", "zh": "不具备{skill}技能"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
         needed = post.required_skills

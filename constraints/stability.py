@@ -103,9 +103,7 @@ class Stability(Rule):
             person_idx, slot_idx = key
             slot, person = index.slots[slot_idx], index.people[person_idx]
             found.append(
-                Violation(
-                    rule=self.name,
-                    hard=False,
+                self.found(
                     text=self.text(
                         "changed",
                         staff=person.staff.name,

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import BoolVar, RosterModel
@@ -24,9 +23,9 @@ class Successions(Rule):
     """A shift never follows, on the next day, a shift it may not follow."""
 
     name = "successions"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Forbidden successions", "zh": "禁止的班次衔接"}
+    title = {"en": "Forbidden successions", "zh": "禁止的班次衔接"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "follows": {
             "en": "{staff} works {second} on {date} right after {first} the day before",
             "zh": "{staff} 前一天上{first}，{date}又上{second}，不允许这样衔接",
@@ -77,9 +76,7 @@ class Successions(Rule):
                         second=_name(index.shift_by_id, second),
                     )
                     found.append(
-                        Violation(
-                            rule=self.name,
-                            hard=True,
+                        self.found(
                             text=text,
                             staff=(person.id,),
                             date=date,

@@ -10,14 +10,13 @@ costs nothing: the pair could not have been together there anyway.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from constraints._fair import could_take
 from roster.plan.index import Person, PlanIndex, Post
 from roster.plan.model import PairKind, Tier
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -41,10 +40,10 @@ class Together(Rule):
     """A pair who like to work together are put on the same posts."""
 
     name = "together"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Pairs who work together", "zh": "结对值班"}
+    title = {"en": "Pairs who work together", "zh": "结对值班"}
     hard = False
     tier = Tier.PREFERENCES
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "alone": {
             "en": "{alone} is on {place} {date} {shift} without {other}",
             "zh": "{alone} {date} {shift}在{place}值班，搭档{other}不在",
@@ -81,9 +80,7 @@ class Together(Rule):
                 continue
             alone, other = (a, b) if a.idx in on_post else (b, a)
             found.append(
-                Violation(
-                    rule=self.name,
-                    hard=False,
+                self.found(
                     text=self.text(
                         "alone",
                         alone=alone.staff.name,

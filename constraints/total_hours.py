@@ -8,11 +8,10 @@ impossible, and ``roster explain`` says so.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang, fmt_hours
+from roster.text.i18n import fmt_hours
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -23,9 +22,9 @@ class TotalHours(Rule):
     """Each person's total hours over the period stay within their minimum and maximum."""
 
     name = "total_hours"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Total hours in the period", "zh": "周期总工时"}
+    title = {"en": "Total hours in the period", "zh": "周期总工时"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "over": {
             "en": "{staff} works {hours} hours in the period, at most {limit} allowed",
             "zh": "{staff} 本周期工作{hours}小时，最多{limit}小时",

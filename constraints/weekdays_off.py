@@ -7,15 +7,9 @@ a Saturday duty. Only the days are shown, never why.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
-
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
 from roster.text.i18n import Lang, Text
-
-if TYPE_CHECKING:
-    pass
 
 WEEKDAY_NAMES: dict[Lang, tuple[str, ...]] = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -27,9 +21,9 @@ class WeekdaysOff(Rule):
     """People with fixed weekdays off get no duty starting on those days."""
 
     name = "weekdays_off"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Fixed weekdays off", "zh": "固定休息日"}
+    title = {"en": "Fixed weekdays off", "zh": "固定休息日"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "weekday_off": {"en": "off on {weekday}s", "zh": "{weekday}休息"},
     }
 

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from roster.plan.index import PlanIndex
 from roster.rules import Rule, Subject, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import Expr, RosterModel
@@ -41,9 +39,9 @@ class Weekends(Rule):
     """Nobody works more weekends in the period than their limit allows."""
 
     name = "weekends"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Weekends worked", "zh": "周末上班次数"}
+    title = {"en": "Weekends worked", "zh": "周末上班次数"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "over": {
             "en": "{staff} works {count} weekends ({dates}), at most {limit} allowed",
             "zh": "{staff} 有{count}个周末上班（{dates}），最多{limit}个",
@@ -91,9 +89,7 @@ class Weekends(Rule):
                     dates=", ".join(sat.isoformat() for sat in worked),
                 )
                 found.append(
-                    Violation(
-                        rule=self.name,
-                        hard=True,
+                    self.found(
                         text=text,
                         amount=len(worked) - max(limit, used),
                         staff=(person.id,),

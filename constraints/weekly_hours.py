@@ -6,12 +6,11 @@ previous roster's last days count too. A duty's hours count on the day it starts
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._windows import minutes, require_weekly, weekly_violations
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang, fmt_hours
+from roster.text.i18n import fmt_hours
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -22,9 +21,9 @@ class WeeklyHours(Rule):
     """Nobody works more than their hours (``max_hours_per_week``) in any 7 days in a row."""
 
     name = "weekly_hours"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Maximum hours per week", "zh": "每周最多工时"}
+    title = {"en": "Maximum hours per week", "zh": "每周最多工时"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "over": {
             "en": "{staff}: {total} h of duty within 7 days ({first} to {last}), at most {max} h",
             "zh": "{staff}：7天内（{first}至{last}）值班{total}小时，最多{max}小时",

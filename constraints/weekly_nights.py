@@ -6,12 +6,10 @@ previous roster's last nights count too. A night shift counts on the day it star
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._windows import nights, require_weekly, weekly_violations
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -22,9 +20,9 @@ class WeeklyNights(Rule):
     """Nobody works more than their nights (``max_nights_per_week``) in any 7 days in a row."""
 
     name = "weekly_nights"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Maximum nights per week", "zh": "每周最多夜班"}
+    title = {"en": "Maximum nights per week", "zh": "每周最多夜班"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "over": {
             "en": "{staff}: {total} night shifts within 7 days ({first} to {last}), at most {max}",
             "zh": "{staff}：7天内（{first}至{last}）上夜班{total}次，最多{max}次",

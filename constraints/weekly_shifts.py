@@ -6,12 +6,10 @@ previous roster's last days count too. A duty counts on the day it starts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from constraints._windows import count, require_weekly, weekly_violations
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -22,9 +20,9 @@ class WeeklyShifts(Rule):
     """Nobody takes more than their duties (``max_shifts_per_week``) in any 7 days in a row."""
 
     name = "weekly_shifts"
-    title: ClassVar[Mapping[Lang, str]] = {"en": "Maximum shifts per week", "zh": "每周最多班次"}
+    title = {"en": "Maximum shifts per week", "zh": "每周最多班次"}
     hard = True
-    messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {
+    messages = {
         "over": {
             "en": "{staff}: {total} duties within 7 days ({first} to {last}), at most {max}",
             "zh": "{staff}：7天内（{first}至{last}）值班{total}次，最多{max}次",

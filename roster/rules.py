@@ -172,6 +172,34 @@ class Rule:
         """A message from this rule's ``messages`` table."""
         return Text(self.messages[key], params)
 
+    def found(
+        self,
+        text: Text,
+        *,
+        amount: int = 1,
+        cost: int = 0,
+        tier: Tier | None = None,
+        staff: tuple[str, ...] = (),
+        date: dt.date | None = None,
+        shift: str | None = None,
+        place: str | None = None,
+        details: Mapping[str, object] | None = None,
+    ) -> Violation:
+        """A violation of this rule (hard or soft as the rule is), with its typed subject."""
+        return Violation(
+            rule=self.name,
+            hard=self.hard,
+            text=text,
+            amount=amount,
+            cost=cost,
+            tier=tier,
+            staff=staff,
+            date=date,
+            shift=shift,
+            place=place,
+            details=details or {},
+        )
+
     def violation(
         self,
         duty: Duty,
