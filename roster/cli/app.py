@@ -124,8 +124,8 @@ def reschedule(
     """Repair a published roster when someone falls ill, changing as few duties as possible."""
     from constraints import all_rules
     from roster.io.folder import read_absences_csv
-    from roster.jobs.reschedule import NewAbsence
-    from roster.jobs.solve import ProgressPrinter, reschedule_plan, reschedule_summary
+    from roster.jobs.reschedule import NewAbsence, reschedule_plan, reschedule_summary
+    from roster.jobs.solve import ProgressPrinter
     from roster.result import SolverConfig
 
     chosen = _lang(lang)

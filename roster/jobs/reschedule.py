@@ -1,4 +1,5 @@
-"""Repair a published roster when someone falls ill: fewest changes, frozen past.
+"""``roster reschedule``: repair a published roster when someone falls ill: fewest changes,
+frozen past.
 
 The new absences are added to the plan; the published roster becomes the plan's baseline and
 every duty that started before the repair moment is frozen (rule ``frozen``). The solve then
@@ -11,12 +12,28 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from roster.engine.solve import solve
+from roster.io import load_plan, read_roster_csv
+from roster.io.write import atomic_write_text, guard_outputs, write_csv
+from roster.jobs.solve import (
+    ProgressFn,
+    SolveOutcome,
+    solve_summary,
+    verify,
+    with_lang,
+    write_outputs,
+    write_solve_json,
+)
 from roster.plan.index import PlanIndex, Slot
 from roster.plan.model import Absence, Assignment, Plan
+from roster.plan.validate import PlanError, Problem
+from roster.result import SolverConfig
 from roster.roster import Roster
-from roster.text.i18n import Lang, Text, fmt_date
+from roster.rules import Rule
+from roster.text.i18n import CATALOGUE, Lang, Text, default_lang, fmt_date, label
 
 
 @dataclass(frozen=True)
@@ -142,3 +159,124 @@ def _describe(index: PlanIndex, change: Change, lang: Lang) -> str:
         was=place(change.was),
         now=place(change.now),
     )
+
+
+@dataclass
+class RescheduleOutcome(SolveOutcome):
+    """What ``reschedule_plan`` produced: a solve outcome plus the changes."""
+
+    changes: list[Change] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def reschedule_plan(
+    plan_path: Path,
+    roster_path: Path,
+    absences: Sequence[NewAbsence],
+    out_dir: Path,
+    rules: Sequence[Rule],
+    config: SolverConfig,
+    *,
+    lang: Lang | None = None,
+    on_progress: ProgressFn | None = None,
+) -> RescheduleOutcome:
+    """Repair a published roster for new absences and write the repaired roster, the changes
+    and a message per changed person. The input roster is never touched."""
+    plan = load_plan(plan_path)
+    published = read_roster_csv(roster_path)
+    problems = roster_problems(plan, published, roster_path.name) + absence_problems(plan, absences)
+    if problems:
+        raise PlanError(problems)
+    guard_outputs(out_dir, [plan_path, roster_path])
+    repaired = repair_plan(plan, published, absences)
+    index = PlanIndex(repaired)
+    lang = lang or default_lang(plan.title)
+    baseline = Roster.from_assignments(index, published)
+    result = solve(index, rules, config, on_progress=with_lang(on_progress, lang), hint=baseline)
+    outcome = RescheduleOutcome(repaired, index, result, lang)
+    if result.roster is not None:
+        outcome.violations, outcome.gaps = verify(result, rules, lang)
+        outcome.written += write_outputs(out_dir, outcome, rules)
+        outcome.changes = changes(result.roster)
+        outcome.messages = messages(index, outcome.changes, lang)
+        changes_csv, messages_txt = out_dir / "changes.csv", out_dir / "messages.txt"
+        write_csv(changes_csv, CHANGES_HEADER, (c.row() for c in outcome.changes))
+        atomic_write_text(messages_txt, "".join(f"{line}\n" for line in outcome.messages))
+        outcome.written += [changes_csv, messages_txt]
+    outcome.written.append(write_solve_json(out_dir, repaired, result))
+    return outcome
+
+
+def roster_problems(plan: Plan, rows: Sequence[Assignment], file: str) -> list[Problem]:
+    """A published roster must name the plan's staff and shifts (row numbers as in Excel)."""
+    staff = {s.id for s in plan.staff}
+    shifts = {s.id for s in plan.shifts}
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        if row.staff_id not in staff:
+            text = Text(
+                CATALOGUE["reschedule_unknown_ref"], {"what": "staff", "value": row.staff_id}
+            )
+            problems.append(Problem(file, number, "staff_id", row.staff_id, text))
+        if row.shift not in shifts:
+            text = Text(CATALOGUE["reschedule_unknown_ref"], {"what": "shift", "value": row.shift})
+            problems.append(Problem(file, number, "shift", row.shift, text))
+    return problems
+
+
+def absence_problems(plan: Plan, absences: Sequence[NewAbsence]) -> list[Problem]:
+    """New absences must name known staff and fall inside the period."""
+    known = {s.id for s in plan.staff}
+    first = dt.datetime.combine(plan.start, dt.time())
+    last = first + dt.timedelta(days=plan.days)
+    problems = []
+    for absence in absences:
+        if absence.staff not in known:
+            problems.append(
+                Problem(
+                    "--absent",
+                    None,
+                    "staff",
+                    absence.staff,
+                    Text(
+                        CATALOGUE["absence_unknown_staff"],
+                        {"value": absence.staff, "known": ", ".join(sorted(known))},
+                    ),
+                )
+            )
+        if not first <= absence.start < last:
+            problems.append(
+                Problem(
+                    "--from",
+                    None,
+                    "from",
+                    absence.start.isoformat(sep=" "),
+                    Text(
+                        CATALOGUE["absence_outside_period"],
+                        {"first": plan.start, "last": plan.dates[-1]},
+                    ),
+                )
+            )
+        if absence.end is not None and absence.end <= absence.start:
+            problems.append(
+                Problem(
+                    "--to",
+                    None,
+                    "to",
+                    absence.end.isoformat(sep=" "),
+                    Text(CATALOGUE["absence_order"], {}),
+                )
+            )
+    return problems
+
+
+def reschedule_summary(outcome: RescheduleOutcome) -> list[str]:
+    """The solve summary, then the changes and messages to send."""
+    lines = solve_summary(outcome)
+    lines.append(
+        label("changes_count", outcome.lang).format(
+            count=len(outcome.changes), people=len(outcome.messages)
+        )
+    )
+    lines += [f"  {m}" for m in outcome.messages]
+    return lines

@@ -1,9 +1,8 @@
-"""The jobs behind the commands, end to end: files → validated plan → CP-SAT model → roster →
-checks → writers. The CLI parses arguments and calls these; tests call them too."""
+"""``roster solve`` end to end: files → validated plan → CP-SAT model → roster → checks →
+writers. The CLI parses arguments and calls this; ``roster reschedule`` reuses its steps."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import platform
@@ -16,27 +15,18 @@ from roster.check.gaps import GAPS_HEADER, Gap
 from roster.check.judge import judge
 from roster.check.violations import level_costs
 from roster.engine.solve import solve
-from roster.io import load_plan, read_roster_csv
+from roster.io import load_plan
 from roster.io.roster_file import ROSTER_HEADER, roster_rows
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
-from roster.jobs.reschedule import (
-    CHANGES_HEADER,
-    Change,
-    NewAbsence,
-    changes,
-    messages,
-    repair_plan,
-)
 from roster.plan.index import PlanIndex
-from roster.plan.model import Assignment, Plan
-from roster.plan.validate import PlanError, Problem
+from roster.plan.model import Plan
 from roster.report.html import write_report_html
 from roster.report.tables import coverage_lines
 from roster.report.xlsx import write_roster_xlsx
 from roster.result import Progress, SolverConfig, SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang, Text, default_lang, label
+from roster.text.i18n import Lang, default_lang, label
 
 #: At most this many gaps and unfair loads are listed in the summary.
 SHOWN = 10
@@ -44,7 +34,8 @@ SHOWN = 10
 ProgressFn = Callable[[Progress, Lang], None]
 
 
-def _with_lang(on_progress: ProgressFn | None, lang: Lang) -> Callable[[Progress], None] | None:
+def with_lang(on_progress: ProgressFn | None, lang: Lang) -> Callable[[Progress], None] | None:
+    """``on_progress`` told the leader's language."""
     return None if on_progress is None else (lambda progress: on_progress(progress, lang))
 
 
@@ -85,7 +76,7 @@ def solve_plan(
     guard_outputs(out_dir, [plan_path])
     index = PlanIndex(plan)
     lang = lang or default_lang(plan.title)
-    result = solve(index, rules, config, on_progress=_with_lang(on_progress, lang))
+    result = solve(index, rules, config, on_progress=with_lang(on_progress, lang))
     outcome = SolveOutcome(plan, index, result, lang)
     if result.roster is not None:
         outcome.violations, outcome.gaps = verify(result, rules, lang)
@@ -246,130 +237,4 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
     folder = outcome.written[0].parent if outcome.written else ""
     files = ", ".join(p.name for p in outcome.written)
     lines.append(label("summary_written", lang).format(folder=folder, files=files))
-    return lines
-
-
-@dataclass
-class RescheduleOutcome(SolveOutcome):
-    """What ``reschedule_plan`` produced: a solve outcome plus the changes."""
-
-    changes: list[Change] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-
-
-def reschedule_plan(
-    plan_path: Path,
-    roster_path: Path,
-    absences: Sequence[NewAbsence],
-    out_dir: Path,
-    rules: Sequence[Rule],
-    config: SolverConfig,
-    *,
-    lang: Lang | None = None,
-    on_progress: ProgressFn | None = None,
-) -> RescheduleOutcome:
-    """Repair a published roster for new absences and write the repaired roster, the changes
-    and a message per changed person. The input roster is never touched."""
-    plan = load_plan(plan_path)
-    published = read_roster_csv(roster_path)
-    problems = roster_problems(plan, published, roster_path.name) + absence_problems(plan, absences)
-    if problems:
-        raise PlanError(problems)
-    guard_outputs(out_dir, [plan_path, roster_path])
-    repaired = repair_plan(plan, published, absences)
-    index = PlanIndex(repaired)
-    lang = lang or default_lang(plan.title)
-    baseline = Roster.from_assignments(index, published)
-    result = solve(index, rules, config, on_progress=_with_lang(on_progress, lang), hint=baseline)
-    outcome = RescheduleOutcome(repaired, index, result, lang)
-    if result.roster is not None:
-        outcome.violations, outcome.gaps = verify(result, rules, lang)
-        outcome.written += write_outputs(out_dir, outcome, rules)
-        outcome.changes = changes(result.roster)
-        outcome.messages = messages(index, outcome.changes, lang)
-        changes_csv, messages_txt = out_dir / "changes.csv", out_dir / "messages.txt"
-        write_csv(changes_csv, CHANGES_HEADER, (c.row() for c in outcome.changes))
-        atomic_write_text(messages_txt, "".join(f"{line}\n" for line in outcome.messages))
-        outcome.written += [changes_csv, messages_txt]
-    outcome.written.append(write_solve_json(out_dir, repaired, result))
-    return outcome
-
-
-def roster_problems(plan: Plan, rows: Sequence[Assignment], file: str) -> list[Problem]:
-    """A published roster must name the plan's staff and shifts (row numbers as in Excel)."""
-    staff = {s.id for s in plan.staff}
-    shifts = {s.id for s in plan.shifts}
-    problems = []
-    for number, row in enumerate(rows, start=2):
-        if row.staff_id not in staff:
-            text = Text(UNKNOWN_REF, {"what": "staff", "value": row.staff_id})
-            problems.append(Problem(file, number, "staff_id", row.staff_id, text))
-        if row.shift not in shifts:
-            text = Text(UNKNOWN_REF, {"what": "shift", "value": row.shift})
-            problems.append(Problem(file, number, "shift", row.shift, text))
-    return problems
-
-
-UNKNOWN_REF: dict[Lang, str] = {
-    "en": 'unknown {what} "{value}": not in the plan',
-    "zh": "未知的{what}“{value}”：计划中没有",
-}
-
-
-def absence_problems(plan: Plan, absences: Sequence[NewAbsence]) -> list[Problem]:
-    """New absences must name known staff and fall inside the period."""
-    known = {s.id for s in plan.staff}
-    first = dt.datetime.combine(plan.start, dt.time())
-    last = first + dt.timedelta(days=plan.days)
-    problems = []
-    for absence in absences:
-        if absence.staff not in known:
-            problems.append(
-                Problem(
-                    "--absent",
-                    None,
-                    "staff",
-                    absence.staff,
-                    Text(
-                        ABSENCE_UNKNOWN, {"value": absence.staff, "known": ", ".join(sorted(known))}
-                    ),
-                )
-            )
-        if not first <= absence.start < last:
-            problems.append(
-                Problem(
-                    "--from",
-                    None,
-                    "from",
-                    absence.start.isoformat(sep=" "),
-                    Text(ABSENCE_OUTSIDE, {"first": plan.start, "last": plan.dates[-1]}),
-                )
-            )
-        if absence.end is not None and absence.end <= absence.start:
-            problems.append(
-                Problem("--to", None, "to", absence.end.isoformat(sep=" "), Text(ABSENCE_ORDER, {}))
-            )
-    return problems
-
-
-ABSENCE_UNKNOWN: dict[Lang, str] = {
-    "en": 'unknown staff id "{value}" (known: {known})',
-    "zh": "未知人员编号“{value}”（已有：{known}）",
-}
-ABSENCE_OUTSIDE: dict[Lang, str] = {
-    "en": "the absence must start inside the period ({first} to {last})",
-    "zh": "缺勤开始时间须在排班周期内（{first}至{last}）",
-}
-ABSENCE_ORDER: dict[Lang, str] = {"en": "--to must be after --from", "zh": "--to 须晚于 --from"}
-
-
-def reschedule_summary(outcome: RescheduleOutcome) -> list[str]:
-    """The solve summary, then the changes and messages to send."""
-    lines = solve_summary(outcome)
-    lines.append(
-        label("changes_count", outcome.lang).format(
-            count=len(outcome.changes), people=len(outcome.messages)
-        )
-    )
-    lines += [f"  {m}" for m in outcome.messages]
     return lines

@@ -336,6 +336,19 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "内部错误：求解结果违反硬性规则（这是程序缺陷，请报告）：",
     },
     "bad_output": {"en": "Cannot write outputs: {error}", "zh": "无法写出结果：{error}"},
+    "reschedule_unknown_ref": {
+        "en": 'unknown {what} "{value}": not in the plan',
+        "zh": "未知的{what}“{value}”：计划中没有",
+    },
+    "absence_unknown_staff": {
+        "en": 'unknown staff id "{value}" (known: {known})',
+        "zh": "未知人员编号“{value}”（已有：{known}）",
+    },
+    "absence_outside_period": {
+        "en": "the absence must start inside the period ({first} to {last})",
+        "zh": "缺勤开始时间须在排班周期内（{first}至{last}）",
+    },
+    "absence_order": {"en": "--to must be after --from", "zh": "--to 须晚于 --from"},
     "changes_count": {
         "en": "Changes: {count} duties for {people} people; messages to send:",
         "zh": "改动：{people} 人共 {count} 个班次；待发送通知：",
