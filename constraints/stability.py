@@ -118,6 +118,7 @@ class Stability(Rule):
                     staff=(person.id,),
                     date=slot.date,
                     shift=slot.shift.id,
+                    details={"was": tuple(sorted(before)), "now": tuple(sorted(after))},
                 )
             )
         return found
