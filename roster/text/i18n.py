@@ -263,7 +263,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "everyone": {"en": "Everyone", "zh": "所有人"},
     "same_as_everyone": {"en": "as everyone", "zh": "同所有人"},
     "no_limits": {"en": "no limits set", "zh": "未设限制"},
-    # each limit's phrase ("at most {n} nights/week"), declared with its field
+    # a limit in force that is not a field: unavailable spans (the fields carry their own
+    # phrases, roster.plan.limits)
     "limit_unavailable": {"en": "unavailable {spans}", "zh": "不可排班：{spans}"},
     "fair_note": {
         "en": "Load / fair share. Share = everyone's total × the person's share of the work ÷ "
