@@ -2,7 +2,8 @@
 
 The rest is counted from when a duty really ends: the morning after a night shift, the day
 after a 24-hour duty, and from the last duties of the previous roster. Duties that overlap
-leave no rest at all.
+leave no rest at all (``roster check`` reports such a pair once, as ``one_place``'s double
+booking; this rule still finds it, as its model forbids it).
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ class MinRest(Rule):
             date=second.slot.date,
             shift=second.slot.shift.id,
             place=second.place,
+            details={"duties": (first, second)},
         )
 
     def _duty(self, index: PlanIndex, duty: Duty) -> Text:

@@ -72,6 +72,7 @@ class OnePlace(Rule):
                             date=second.slot.date,
                             shift=second.slot.shift.id,
                             place=second.place,
+                            details={"duties": (first, second)},
                         )
                     )
         return found

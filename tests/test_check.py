@@ -206,8 +206,10 @@ def test_cli_unmanaged_nights_shows_and_writes_only_those(plan_dir: Path, tmp_pa
     assert "A小区" not in stdout
     with (out / "check.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
-    assert [(r["compound"], r["start"], r["end"], r["hours"]) for r in rows] == [
-        ("B", "2026-03-02T20:00", "2026-03-03T08:00", "12")
+    # The hole, then the same night as a post short of people (issue 24 item 1).
+    assert [(r["kind"], r["compound"], r["start"], r["end"], r["hours"]) for r in rows] == [
+        ("nobody", "B", "2026-03-02T20:00", "2026-03-03T08:00", "12"),
+        ("short", "B", "2026-03-02T20:00", "2026-03-03T08:00", "12"),
     ]
 
 

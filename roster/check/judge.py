@@ -3,8 +3,11 @@
 Every rule's own ``violations`` judges the roster (:func:`roster.check.violations.check`), so
 ``roster check``, ``roster solve``'s outputs and the tests never disagree with the solver
 about what a rule means; the coverage rule's shortfalls become gaps with what keeps each
-person away (:mod:`roster.check.gaps`); the watch at round-the-clock gates is followed hour
-by hour (:mod:`roster.check.watch`).
+person away (:mod:`roster.check.gaps`), and those at unmanaged compounds' night posts are
+picked out (:mod:`roster.check.nights`); the watch at round-the-clock gates is followed hour
+by hour (:mod:`roster.check.watch`). One fault is one finding: a hard finding that only
+repeats another about the same person and duties is left out
+(:func:`roster.check.violations.one_finding_per_fault`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from roster.check.gaps import Gap, gaps
-from roster.check.violations import check, hard_violations
+from roster.check.nights import ShortNight, short_nights
+from roster.check.violations import check, hard_violations, one_finding_per_fault
 from roster.check.watch import Hole, holes
 from roster.plan.model import Priority
 from roster.plan.validate import Problem
@@ -32,7 +36,8 @@ class CheckReport:
         problems: Entries of the roster's file that could not be read or do not fit the plan
             (left out of ``roster``); filled in by whoever read the file.
         notes: Readings to confirm and duplicates counted once; filled in likewise.
-        violations: Every rule's findings, hard ones first.
+        violations: Every rule's findings, hard ones first, each fault once (a double
+            booking is ``one_place``'s finding, not also a rest rule's).
         gaps: The posts short of people, most important first, with their blockers.
         holes: The spans with nobody on watch at round-the-clock gates, most urgent first.
     """
@@ -61,17 +66,30 @@ class CheckReport:
         return [h for h in self.holes if h.unmanaged_night]
 
     @property
+    def short_nights(self) -> list[ShortNight]:
+        """The night posts at unmanaged compounds below their requirement, in time order."""
+        return short_nights(self.roster.index, self.gaps)
+
+    @property
+    def unmanaged_night_minutes(self) -> int:
+        """Night minutes with nobody on watch at the unmanaged compounds."""
+        return sum(h.night_minutes for h in self.unmanaged_night_holes)
+
+    @property
     def exit_code(self) -> int:
-        """0 all well, 1 hard violations or critical gaps, 2 entries that could not be read."""
+        """0 all well; 1 hard violations, critical gaps, or an unmanaged compound's night
+        short of people or unwatched (whatever its demand's priority: nobody else guards
+        those gates); 2 entries that could not be read."""
         if self.problems:
             return 2
-        return 1 if self.hard or self.critical_gaps else 0
+        failing = self.hard or self.critical_gaps or self.short_nights
+        return 1 if failing or self.unmanaged_night_holes else 0
 
 
 def judge(roster: Roster, rules: Sequence[Rule], lang: Lang) -> CheckReport:
     """Judge ``roster`` against ``rules``: every violation, the gaps with their blockers
     (summed up in ``lang``) and the hours with nobody on watch."""
-    violations = check(roster, rules)
+    violations = one_finding_per_fault(check(roster, rules))
     return CheckReport(
         roster=roster,
         lang=lang,

@@ -77,14 +77,7 @@ class Hole:
 
     def row(self) -> tuple[object, ...]:
         """A row for a CSV of holes (``HOLES_HEADER``)."""
-        return (
-            self.compound.id,
-            self.start.isoformat(timespec="minutes"),
-            self.end.isoformat(timespec="minutes"),
-            fmt_hours(self.minutes),
-            fmt_hours(self.night_minutes),
-            str(self.compound.unmanaged).lower(),
-        )
+        return span_row(self.compound, self.start, self.end, self.night_minutes)
 
 
 @dataclass(frozen=True)
@@ -125,6 +118,20 @@ class CompoundWatch:
 # --------------------------------------------------------------------------- public API
 
 
+def span_row(
+    compound: Compound, start: dt.datetime, end: dt.datetime, night_minutes: int
+) -> tuple[object, ...]:
+    """``HOLES_HEADER``'s columns for a span at a compound: a hole, or a short night post."""
+    return (
+        compound.id,
+        start.isoformat(timespec="minutes"),
+        end.isoformat(timespec="minutes"),
+        fmt_hours(int((end - start).total_seconds() // 60)),
+        fmt_hours(night_minutes),
+        str(compound.unmanaged).lower(),
+    )
+
+
 def watch_window(index: PlanIndex) -> Span:
     """The period's watch window in minutes since its first midnight (see module docstring)."""
     gate_shifts = {p.slot.shift.start for p in index.posts if p.watch}
@@ -140,6 +147,11 @@ def night_clock_spans(index: PlanIndex) -> tuple[Span, ...]:
         if s.night and s.minutes < MINUTES_PER_DAY
     )
     return spans or DEFAULT_NIGHT
+
+
+def night_minutes(index: PlanIndex, span: Span) -> int:
+    """Minutes of ``span`` (period minutes, as a slot's start and end) in night hours."""
+    return _length_within(_night_spans(index, span), span)
 
 
 def watch(roster: Roster) -> list[CompoundWatch]:

@@ -8,8 +8,12 @@ its entries to the plan (:mod:`roster.io.roster_file`), judge it with the one ch
 
 Exit status (``CheckReport.exit_code``):
 
-* 0: every hard rule holds and every critical post is covered;
-* 1: a hard rule is broken, or a critical post is short of people;
+* 0: every hard rule holds, every critical post is covered and every unmanaged compound's
+  night has the people it needs;
+* 1: a hard rule is broken, a critical post is short of people, or a night post at an
+  unmanaged compound is short of people or an hour of its night has nobody on watch,
+  whatever the demand's priority (nobody else guards those gates: design §1); the same
+  with or without ``--unmanaged-nights``, which only chooses what is shown;
 * 2: the input could not be read. A file that cannot be read at all (missing, not a CSV or
   workbook, a malformed row in ``roster.csv``, no grid sheet) stops before any check. When
   only some entries are bad (an unknown staff id, shift or place, a date outside the
@@ -93,8 +97,10 @@ def check_files(
     unmanaged_nights: bool = False,
 ) -> CheckOutcome:
     """Load a plan, read a roster (CSV or workbook grid), check it and write the findings
-    into ``out_dir`` (never the plan's or the roster's folder): ``check.csv``, ``gaps.csv``,
-    ``why.csv`` and ``violations.csv`` (:mod:`roster.report.check_csv`).
+    into ``out_dir`` (never the plan's or the roster's folder): ``check.csv`` (the watch
+    falling short: hours with nobody on watch and the unmanaged compounds' night posts short
+    of people), ``gaps.csv``, ``why.csv`` and ``violations.csv``
+    (:mod:`roster.report.check_csv`).
 
     Raises:
         PlanError: When the plan, or the roster as a whole, cannot be read.

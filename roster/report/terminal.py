@@ -1,5 +1,7 @@
 """What ``roster check`` prints: the headline, the hard rules broken, the unwatched hours as
-a table, the gaps (with each person's reason on request), the verdict and the files written.
+a table, the gaps (with each person's reason on request), the verdict and the files written;
+with ``--unmanaged-nights``, the unmanaged compounds' unwatched nights and their night posts
+short of people instead of the rules and gaps.
 
 Everything is read from the checker's report (:class:`roster.check.judge.CheckReport`);
 nothing is recomputed here.
@@ -28,8 +30,8 @@ def check_lines(
 ) -> list[str]:
     """The report for the terminal, about the roster read from ``file``, ending with the
     files ``written``: gaps come with each person's reason when ``why``; only unmanaged
-    compounds' unwatched nights with ``unmanaged_nights``. Problems reading the roster are
-    not included (the command prints them on stderr)."""
+    compounds' unwatched nights and night posts short of people with ``unmanaged_nights``.
+    Problems reading the roster are not included (the command prints them on stderr)."""
     lang, plan = report.lang, report.roster.index.plan
     lines = [
         label("check_heading", lang).format(
@@ -48,6 +50,7 @@ def check_lines(
     if not unmanaged_nights:
         lines += _gap_lines(report, lang, why=why)
     else:
+        lines += short_night_lines(report, lang)
         lines.append(label("check_only_unmanaged", lang))
     lines.append(verdict_line(report, lang))
     folder = written[0].parent if written else ""
@@ -90,6 +93,32 @@ def hole_lines(report: CheckReport, lang: Lang, *, unmanaged_nights: bool = Fals
     return [label(heading, lang), *(f"  {line}" for line in table(header, rows))]
 
 
+def short_night_lines(report: CheckReport, lang: Lang) -> list[str]:
+    """The unmanaged compounds' night posts below their requirement as a table: compound,
+    when, people needed and present, hours short (people short × the shift's hours)."""
+    shown = report.short_nights
+    if not shown:
+        return [label("check_no_short_nights", lang)]
+    header = [
+        label("col_compound", lang),
+        label("col_span", lang),
+        label("col_needed", lang),
+        label("col_present", lang),
+        label("col_hours_short", lang),
+    ]
+    rows = [
+        [
+            night.compound.name + label("unmanaged_mark", lang),
+            span_text(night.start, night.end, lang),
+            str(night.needed) + (f" ({night.gap.need.skill})" if night.gap.need.skill else ""),
+            str(night.present),
+            fmt_hours(night.minutes_short),
+        ]
+        for night in shown
+    ]
+    return [label("check_short_nights", lang), *(f"  {line}" for line in table(header, rows))]
+
+
 def _gap_lines(report: CheckReport, lang: Lang, *, why: bool) -> list[str]:
     if not report.gaps:
         return [label("summary_no_gaps", lang)]
@@ -110,9 +139,14 @@ def verdict_line(report: CheckReport, lang: Lang) -> str:
     if report.problems:
         return label("check_verdict_unread", lang).format(count=len(report.problems))
     if report.exit_code:
-        return label("check_verdict_bad", lang).format(
+        verdict = label("check_verdict_bad", lang).format(
             hard=len(report.hard), critical=len(report.critical_gaps)
         )
+        if report.short_nights or report.unmanaged_night_holes:
+            verdict += label("check_verdict_nights", lang).format(
+                posts=len(report.short_nights), hours=fmt_hours(report.unmanaged_night_minutes)
+            )
+        return verdict
     return label("check_verdict_ok", lang)
 
 

@@ -77,6 +77,23 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "(--unmanaged-nights: only those are shown; the verdict is on the whole roster)",
         "zh": "（--unmanaged-nights：只显示上述内容；结论针对整个排班表）",
     },
+    "check_short_nights": {
+        "en": "Night posts short of people at unmanaged compounds "
+        "(hours short = people short × the shift's hours):",
+        "zh": "无物业小区人手不足的夜班（缺人工时 = 缺人数 × 班次时长）：",
+    },
+    "check_no_short_nights": {
+        "en": "Every night post at the unmanaged compounds has the people it needs.",
+        "zh": "无物业小区每个夜班都已排足所需人数。",
+    },
+    "col_needed": {"en": "Needed", "zh": "需要"},
+    "col_present": {"en": "Present", "zh": "在岗"},
+    "col_hours_short": {"en": "Hours short", "zh": "缺人工时"},
+    "check_verdict_nights": {
+        "en": " Unmanaged compounds at night: posts short of people {posts}; "
+        "hours with nobody on watch {hours}.",
+        "zh": "无物业小区夜间：{posts} 个岗位缺人，{hours} 小时无人值守。",
+    },
     # check --resilience (roster/jobs/resilience.py)
     "res_heading": {
         "en": "Resilience: if one person falls ill from {moment}, can every critical post still "
@@ -200,6 +217,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "watch_legend": {
         "en": "Green: watched (darker at night); amber: partly unwatched; red: nobody on watch.",
         "zh": "绿色：有人值守（深色为夜间）；橙色：部分时段无人；红色：无人值守。",
+    },
+    "watch_short_night": {
+        "en": "{place} {span}: {present} of {needed} on watch, {hours} h short",
+        "zh": "{place} {span} 需要{needed}人，只有{present}人，缺{hours}小时",
     },
     # report: roster.xlsx and report.html (roster/report/)
     "weekdays": {"en": "Mon Tue Wed Thu Fri Sat Sun", "zh": "周一 周二 周三 周四 周五 周六 周日"},
