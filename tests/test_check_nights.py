@@ -12,13 +12,21 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from constraints import all_rules
+from constraints.coverage import Coverage
+from roster.check.judge import judge
 from roster.cli.app import app
 from roster.io import load_plan
 from roster.io.roster_file import read_roster
 from roster.jobs.check import check_roster
+from roster.plan.index import PlanIndex
+from roster.plan.model import Compound, Demand
 from tests.check_plans import FULL_ROWS, GATES, HOLEY_ROWS, roster_csv, write_folder
+from tests.helpers import roster_of
+from tests.plans import DAY, FULL, NIGHT, people, tiny_plan
 
 RUNNER = CliRunner()
+A = Compound(id="A", name="A小区")
+B = Compound(id="B", name="B小区", unmanaged=True)
 MONDAY, TUESDAY = dt.date(2026, 3, 2), dt.date(2026, 3, 3)
 
 # GATES with two people needed at B小区 (unmanaged) by day and by night, at high priority
@@ -152,3 +160,19 @@ def test_a_full_roster_lists_no_short_night(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "Every night post at the unmanaged compounds has the people it needs." in result.stdout
     assert check_csv(out) == []
+
+
+def test_a_24_hour_post_holds_the_night_and_a_day_post_does_not() -> None:
+    # Day 08–20, night 20–08 and 24-hour posts at a managed and an unmanaged compound, two
+    # people each at low priority; one person on B's night, nobody else anywhere.
+    shifts = (DAY, NIGHT, FULL)
+    demand = tuple(Demand(place="*", shift=s.id, min=2, priority="low") for s in shifts)
+    index = PlanIndex(tiny_plan(shifts=shifts, demand=demand, compounds=(A, B), staff=people(3)))
+    report = judge(roster_of(index, [("s1", 0, "N", "B")]), [Coverage()], "en")
+    shown = [
+        (n.post.place, n.post.slot.shift.id, n.present, n.minutes_short)
+        for n in report.short_nights
+    ]
+    assert shown == [("B", "F", 0, 2 * 24 * 60), ("B", "N", 1, 12 * 60)]
+    assert report.critical_gaps == []
+    assert report.exit_code == 1
