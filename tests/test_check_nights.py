@@ -119,7 +119,7 @@ def test_cli_unmanaged_nights_lists_needed_present_and_hours_short(
     if lang == "en":
         assert rows[0]["description"] == "B小区 2 Mar 20:00–08:00: 1 of 2 on watch, 12 h short"
     else:
-        assert rows[0]["description"] == "B小区 3月2日 20:00–08:00 需要2人，只有1人，缺12小时"
+        assert rows[0]["description"] == "B小区 3月2日 20:00–08:00 需要2人，在岗1人，缺12小时"
 
 
 def test_without_the_flag_the_verdict_counts_them_and_check_csv_lists_them(

@@ -220,7 +220,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "watch_short_night": {
         "en": "{place} {span}: {present} of {needed} on watch, {hours} h short",
-        "zh": "{place} {span} 需要{needed}人，只有{present}人，缺{hours}小时",
+        "zh": "{place} {span} 需要{needed}人，在岗{present}人，缺{hours}小时",
     },
     # report: roster.xlsx and report.html (roster/report/)
     "weekdays": {"en": "Mon Tue Wed Thu Fri Sat Sun", "zh": "周一 周二 周三 周四 周五 周六 周日"},
