@@ -59,9 +59,9 @@ def test_the_only_duty_leader_cannot_be_spared(tmp_path: Path) -> None:
     )
     assert gap.why == "absent ×1 (Person 1)"
     lines = report.lines("en")
-    assert lines[1].startswith("1 people cannot be spared (3 tried in")
-    assert lines[2] == "  Person 1 (s1): 1 critical posts would go short"
-    assert lines[3] == "      A小区 3 Mar day: 0 of 1 with skill lead"
+    assert lines[1].startswith("1 person cannot be spared (3 tried in")
+    assert lines[2] == "  Person 1 (s1): 1 critical post would go short"
+    assert lines[3] == "      A小区 3 Mar day: 0 of 1 who can lead"
 
 
 def test_cli_resilience_lists_the_leader_and_writes_resilience_csv(tmp_path: Path) -> None:
@@ -74,11 +74,11 @@ def test_cli_resilience_lists_the_leader_and_writes_resilience_csv(tmp_path: Pat
         app, ["check", str(folder), str(roster), "--resilience", "--out", str(out), "--lang", "en"]
     )
     assert result.exit_code == 0  # the roster itself is fine; resilience only informs
-    assert "Person 1 (s1): 1 critical posts would go short" in result.stdout
+    assert "Person 1 (s1): 1 critical post would go short" in result.stdout
     with (out / "resilience.csv").open(encoding="utf-8-sig") as handle:
         rows = {r["staff_id"]: r for r in csv.DictReader(handle)}
     assert rows["s1"]["verdict"] == "breaks"
-    assert rows["s1"]["what_breaks"] == "A小区 3 Mar day: 0 of 1 with skill lead"
+    assert rows["s1"]["what_breaks"] == "A小区 3 Mar day: 0 of 1 who can lead"
     assert rows["s2"]["verdict"] == "absorbed"
 
     # From Tuesday 20:00 nobody's loss matters any more: only the last night is left, and

@@ -21,6 +21,7 @@ from roster.result import SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, fmt_date, fmt_hours, label
+from roster.text.labels import errand_label, skill_label
 
 WEEK = 7
 
@@ -55,17 +56,17 @@ def shift_label(shift: Shift) -> str:
     return f"{shift.name} {shift_hours(shift)}"
 
 
-def place_name(index: PlanIndex, place: str) -> str:
-    """A compound's name, or an errand's own name."""
+def place_name(index: PlanIndex, place: str, lang: Lang) -> str:
+    """A compound's name, or an errand's label ("shopping" reads 采买 in Chinese)."""
     compound = index.compound_by_id.get(place)
-    return compound.name if compound else place
+    return compound.name if compound else errand_label(place, lang)
 
 
 def place_label(index: PlanIndex, place: str, lang: Lang) -> str:
     """A place's name, marked when it is an unmanaged compound (so it shows in print too)."""
     compound = index.compound_by_id.get(place)
     mark = label("unmanaged_mark", lang) if compound is not None and compound.unmanaged else ""
-    return place_name(index, place) + mark
+    return place_name(index, place, lang) + mark
 
 
 def join(items: Sequence[str], lang: Lang) -> str:
@@ -150,7 +151,8 @@ def grid_weeks(roster: Roster, found: Sequence[Gap], lang: Lang) -> list[GridWee
     shortages: dict[tuple[str, int], list[str]] = defaultdict(list)
     for gap in found:
         key = "short_skill" if gap.need.skill else "short_people"
-        text = label(key, lang).format(n=gap.shortfall, skill=gap.need.skill)
+        skill = skill_label(gap.need.skill, lang) if gap.need.skill else ""
+        text = label(key, lang).format(n=gap.shortfall, skill=skill)
         shortages[(gap.post.place, gap.post.slot.idx)].append(text)
     used = {(p.place, p.slot.shift.id) for p in index.posts}
     used |= {(d.place, d.slot.shift.id) for d in roster.duties}
@@ -206,7 +208,8 @@ def grid_title(index: PlanIndex, week: GridWeek, lang: Lang) -> str:
 
 @dataclass(frozen=True)
 class PersonRow:
-    """A person's duties day by day ("白班 A小区"), with their hours and nights."""
+    """A person's duties day by day ("白班 A小区", with the hours when asked for), with their
+    hours and nights."""
 
     person: Person
     days: tuple[tuple[str, ...], ...]
@@ -214,15 +217,17 @@ class PersonRow:
     nights: int
 
 
-def people_rows(roster: Roster) -> list[PersonRow]:
-    """One row per person, in the plan's staff order."""
+def people_rows(roster: Roster, lang: Lang, *, hours: bool = False) -> list[PersonRow]:
+    """One row per person, in the plan's staff order; ``hours`` adds each shift's times
+    ("夜班 20:00–08:00 A小区")."""
     index = roster.index
     rows = []
     for person in index.people:
         duties = roster.by_person.get(person.idx, [])
         by_day: dict[int, list[str]] = defaultdict(list)
         for duty in duties:
-            by_day[duty.slot.day].append(f"{duty.slot.shift.name} {place_name(index, duty.place)}")
+            shift = shift_label(duty.slot.shift) if hours else duty.slot.shift.name
+            by_day[duty.slot.day].append(f"{shift} {place_name(index, duty.place, lang)}")
         rows.append(
             PersonRow(
                 person=person,
@@ -337,14 +342,26 @@ def rule_rows(rules: Sequence[Rule], lang: Lang) -> list[tuple[str, str, str]]:
     ]
 
 
-def weight_rows(index: PlanIndex) -> list[tuple[str, int | bool]]:
-    """The soft goals' weights within their tiers, as ``plan.toml [weights]`` spells them."""
-    return list(index.weights.model_dump().items())
+def weight_rows(index: PlanIndex, lang: Lang) -> list[tuple[str, int | str, str]]:
+    """The soft goals' weights within their tiers: what each weighs in words, its value, and
+    its key as ``plan.toml [weights]`` spells it (what a leader types to change it)."""
+    return [
+        (
+            label(f"weight_{key}", lang),
+            label("yes" if value else "no", lang) if isinstance(value, bool) else value,
+            key,
+        )
+        for key, value in index.weights.model_dump().items()
+    ]
 
 
 def gap_header(lang: Lang) -> list[str]:
     """The localized headers of the gaps table (the columns of ``gaps.csv``)."""
-    return [label(f"col_{column}", lang) for column in GAPS_HEADER]
+    return [label(f"col_{column}", lang) for column in _GAP_COLUMNS]
+
+
+# The columns ``gap_cells`` fills: ``gaps.csv``'s first ones (its name columns follow).
+_GAP_COLUMNS = GAPS_HEADER[: GAPS_HEADER.index("why") + 1]
 
 
 def gap_cells(gap: Gap, lang: Lang) -> list[object]:
@@ -353,12 +370,12 @@ def gap_cells(gap: Gap, lang: Lang) -> list[object]:
     return [
         slot.date,
         slot.shift.name,
-        post.compound.name if post.compound else post.place,
+        post.compound.name if post.compound else errand_label(post.place, lang),
         gap.need.min,
         gap.assigned,
         gap.shortfall,
         label(f"priority_{gap.need.priority.value}", lang),
-        gap.need.skill or "",
+        skill_label(gap.need.skill, lang) if gap.need.skill else "",
         gap.why,
     ]
 

@@ -199,7 +199,7 @@ def _people_sheet(ws: Worksheet, roster: Roster, lang: Lang) -> None:
             row.minutes / 60,
             row.nights,
         ]
-        for row in tables.people_rows(roster)
+        for row in tables.people_rows(roster, lang)
     ]
     _table(ws, header, rows)
     ws.freeze_panes = "C2"
@@ -321,9 +321,9 @@ def _rules_sheet(
         line(*values)
     row += 1
     heading("heading_weights")
-    line(label("col_setting", lang), label("col_weight", lang), header=True)
-    for key, value in tables.weight_rows(index):
-        line(key, value)
+    line(label("col_setting", lang), label("col_weight", lang), label("col_key", lang), header=True)
+    for name, value, key in tables.weight_rows(index, lang):
+        line(name, value, key)
     row += 1
     heading("heading_limits")
     line(label("col_name", lang), label("col_limits", lang), header=True)

@@ -337,6 +337,21 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "yes": {"en": "yes", "zh": "是"},
     "no": {"en": "no", "zh": "否"},
     "col_key": {"en": "plan.toml", "zh": "plan.toml"},
+    "fair_earlier_hours": {"en": "{carried} h from earlier weeks", "zh": "含往周 {carried} 小时"},
+    "fair_earlier_duties": {"en": "{carried} from earlier weeks", "zh": "含往周 {carried} 个"},
+    "fair_earlier_legend": {
+        "en": "Grey: above the fair band only because of earlier weeks (history), not this "
+        "roster's doing.",
+        "zh": "灰色：只因往周（历史记录）的班次而超出合理范围，并非本期排班所致。",
+    },
+    "col_note": {"en": "Note", "zh": "备注"},
+    "heading_people": {"en": "Each person's week", "zh": "每人一周"},
+    "person_summary": {
+        "en": "{hours} h, {nights} {nights|night|nights}",
+        "zh": "{hours} 小时，夜班 {nights} 个",
+    },
+    "person_day": {"en": "{day}: {duties}", "zh": "{day}：{duties}"},
+    "person_no_duty": {"en": "no duty this period", "zh": "本期无班次"},
     # solve: progress and summary
     "progress": {
         "en": "[{level}] best {objective:g}  bound {bound:g}  {seconds:.1f}s",
