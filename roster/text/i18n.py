@@ -258,7 +258,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "heading_rules": {"en": "Rules used", "zh": "本次使用的规则"},
     "heading_weights": {
         "en": "Weights within a tier (plan.toml [weights])",
-        "zh": "同层级内的权重（plan.toml [weights]）",
+        "zh": "同层级内的权重（在 plan.toml 中设置）",
     },
     "heading_limits": {"en": "Limits", "zh": "工作限制"},
     "heading_problems": {"en": "Rules broken in this roster", "zh": "本排班违反的规则"},
@@ -351,6 +351,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "{hours} 小时，夜班 {nights} 个",
     },
     "person_day": {"en": "{day}: {duties}", "zh": "{day}：{duties}"},
+    # messages.txt of a reschedule (roster/jobs/reschedule.py)
+    "messages_heading": {
+        "en": "{title}: roster changes from {when}",
+        "zh": "{title}：{when}起排班调整",
+    },
     "person_no_duty": {"en": "no duty this period", "zh": "本期无班次"},
     # solve: progress and summary
     "progress": {
