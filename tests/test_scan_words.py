@@ -158,3 +158,38 @@ def test_gaps_csv_labels_speak_chinese(run: Run) -> None:
     labels = [text for _, text in texts]
     assert labels
     assert findings(iter(("gaps.csv", t) for t in labels), run.plan) == []
+
+
+def test_messages_have_a_heading_shift_times_and_only_the_persons_own_duties(run: Run) -> None:
+    """``messages.txt`` of the repair: the plan and the day of the change first; then a line
+    per person whose every change has its shift's times and names only places that person
+    was or is now on (``changes.csv``)."""
+    if len(run.folders) < 2:
+        pytest.skip("only the first example is repaired")
+    repaired = run.folders[1]
+    heading, blank, *lines = (repaired / "messages.txt").read_text(encoding="utf-8").splitlines()
+    assert (heading, blank) == (f"{run.plan.title}：2月11日起排班调整", "")
+    with (repaired / "changes.csv").open(encoding="utf-8-sig") as handle:
+        changes = list(csv.DictReader(handle))
+    assert lines
+    assert len(lines) == len({c["staff_id"] for c in changes})
+    names = {c.id: c.name for c in run.plan.compounds}
+    names |= {d.place: d.place for d in run.plan.demand if d.place not in names}
+    names |= {"shopping": "采买", "survey": "走访"}
+    hours = {
+        s.name: f"{s.name} {_clock(s.start)}–{_clock(s.start + s.minutes)}" for s in run.plan.shifts
+    }
+    for line in lines:
+        person, text = line.split("：", 1)
+        own = [c for c in changes if c["staff_name"] == person]
+        assert len(text.split("；")) == len(own)
+        mine = {names[c[k]] for c in own for k in ("was", "now") if c[k]}
+        others = set(names.values()) - mine
+        assert not [place for place in others if place in text], line
+        for part in text.split("；"):
+            assert any(times in part for times in hours.values()), part
+
+
+def _clock(minutes: int) -> str:
+    minutes %= 24 * 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
