@@ -3,6 +3,7 @@ broken limits read."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from roster.plan.index import PlanIndex
@@ -26,6 +27,13 @@ def place_list(index: PlanIndex, places: Iterable[str], en: str = "/", zh: str =
     names = {f"p{i}": place_name(index, place) for i, place in enumerate(places)}
     fields = [f"{{{key}}}" for key in names]
     return Text({"en": en.join(fields), "zh": zh.join(fields)}, names)
+
+
+def date_list(dates: Iterable[dt.date], en: str = ", ", zh: str = "、") -> Text:
+    """Dates as the leader writes them ("3月7日、3月14日", "7 Mar, 14 Mar")."""
+    values = {f"d{i}": date for i, date in enumerate(dates)}
+    fields = [f"{{{key}}}" for key in values]
+    return Text({"en": en.join(fields), "zh": zh.join(fields)}, values)
 
 
 def skill_list(skills: Iterable[str]) -> Text:
