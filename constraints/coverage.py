@@ -65,7 +65,7 @@ class Coverage(Rule):
             "en": "{place} {date} {shift}: {assigned} people where {required} are needed",
             "zh": "{place} {date} {shift}：需要{required}人，排了{assigned}人",
         },
-        "people": {"en": "people", "zh": "人员"},
+        "people": {"en": "{n|person|people}", "zh": "人员"},
         "skilled": {"en": "who can {skill}", "zh": "能{skill}的人员"},
     }
 
@@ -192,7 +192,7 @@ class Coverage(Rule):
         who = (
             self.text("skilled", skill=skill_text(need.skill))
             if need.skill
-            else self.text("people")
+            else self.text("people", n=need.min)
         )
         return self.found(
             text=self.text(

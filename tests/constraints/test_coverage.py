@@ -98,7 +98,7 @@ def test_an_errand_is_not_a_watch(rule: Coverage) -> None:
     index = PlanIndex(tiny_plan(shifts=(DAY,), demand=(demand,)))
     [short] = assert_model_agrees(index, [rule], roster_of(index, []))
     assert (short.place, short.tier, short.cost) == ("shopping", Tier.COVERAGE, 4 * 1)
-    assert short.message("en") == "shopping 2 Mar day: 0 of 1 people"
+    assert short.message("en") == "shopping 2 Mar day: 0 of 1 person"
 
 
 def test_the_priority_sets_tier_and_weight(rule: Coverage) -> None:
