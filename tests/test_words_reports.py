@@ -109,3 +109,14 @@ def test_the_rules_sheet_says_what_each_weight_weighs(tmp_path: Path) -> None:
     write_roster_xlsx(path, case.roster, case.violations, case.gaps, case.rules, "zh")
     values = [[c.value for c in row] for row in load_workbook(path)["规则"].iter_rows()]
     assert ["夜班不均", 4, "fair_nights"] in [row[:3] for row in values]
+
+
+def test_a_limit_on_a_shift_names_the_shift() -> None:
+    from roster.report.tables import limits_rows
+    from tests.plans import DAY, NIGHT, limited, people, tiny_plan
+
+    plan = tiny_plan(staff=(*people(1), limited("s2", max_shifts_of_type={"N": 1})))
+    plan = plan.model_copy(update={"shifts": (DAY, NIGHT)})
+    rows = dict(limits_rows(PlanIndex(plan), "en"))
+    assert "night" in rows["Person s2"]
+    assert "N" not in rows["Person s2"].split()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from roster.check.gaps import GAPS_HEADER, Gap, coverage_by_priority
@@ -249,10 +249,11 @@ def limits_rows(index: PlanIndex, lang: Lang) -> list[tuple[str, str]]:
     dates. It never names a profile ("pregnant") nor a reason: only the limits themselves.
     """
     everyone = person_limits(effective_limits(index.plan.rules, [], Limits()))
-    general = join(limit_phrases(everyone, None, lang), lang) or label("no_limits", lang)
+    names = {shift.id: shift.name for shift in index.shifts}
+    general = join(limit_phrases(everyone, None, lang, names), lang) or label("no_limits", lang)
     rows = [(label("everyone", lang), general)]
     for person in index.people:
-        phrases = limit_phrases(person.limits, everyone, lang)
+        phrases = limit_phrases(person.limits, everyone, lang, names)
         if person.absences:
             phrases.append(
                 label("limit_unavailable", lang).format(spans=_absence_text(index, person, lang))
@@ -273,8 +274,15 @@ _CLOCK_FIELDS = ("latest_end", "earliest_start")
 _LIMIT_PHRASES = limit_phrase_templates()
 
 
-def limit_phrases(limits: PersonLimits, baseline: PersonLimits | None, lang: Lang) -> list[str]:
-    """Each limit that is set (and differs from ``baseline``) as a phrase: "no nights"."""
+def limit_phrases(
+    limits: PersonLimits,
+    baseline: PersonLimits | None,
+    lang: Lang,
+    shift_names: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Each limit that is set (and differs from ``baseline``) as a phrase: "no nights";
+    shifts by their names when ``shift_names`` has them."""
+    names = shift_names or {}
     phrases = []
     # Personal limits ("no nights") read first; the working-time limits everyone has follow.
     fields = sorted(dataclasses.fields(PersonLimits), key=lambda f: f.name not in _PERSONAL)
@@ -286,7 +294,10 @@ def limit_phrases(limits: PersonLimits, baseline: PersonLimits | None, lang: Lan
             continue
         template = _LIMIT_PHRASES[item.name][lang]
         if item.name == "max_shifts_of_type":
-            phrases += [template.format(n=n, shift=shift) for shift, n in sorted(value.items())]
+            phrases += [
+                template.format(n=n, shift=names.get(shift, shift))
+                for shift, n in sorted(value.items())
+            ]
         elif item.name == "days_off":
             days = [label("weekdays", lang).split()[d] for d in sorted(value)]
             phrases.append(template.format(days=join(days, lang)))
