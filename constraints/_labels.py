@@ -3,8 +3,12 @@ broken limits read."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from roster.plan.index import PlanIndex
 from roster.text.i18n import Text
+from roster.text.labels import errand_text, skill_text
 
 
 def clock(minutes: int) -> str:
@@ -12,10 +16,31 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def place_name(index: PlanIndex, place: str) -> str:
-    """A compound's name, or an errand's own name."""
+def place_name(index: PlanIndex, place: str) -> str | Text:
+    """A compound's name, or an errand's label ("shopping" reads 采买 in Chinese)."""
     compound = index.compound_by_id.get(place)
-    return compound.name if compound else place
+    return compound.name if compound else errand_text(place)
+
+
+def place_list(index: PlanIndex, places: Iterable[str], en: str = "/", zh: str = "/") -> Text:
+    """Several places by name, joined with ``en`` or ``zh`` (a compound's id never shows)."""
+    names = {f"p{i}": place_name(index, place) for i, place in enumerate(places)}
+    fields = [f"{{{key}}}" for key in names]
+    return Text({"en": en.join(fields), "zh": zh.join(fields)}, names)
+
+
+def date_list(dates: Iterable[dt.date], en: str = ", ", zh: str = "、") -> Text:
+    """Dates as the leader writes them ("3月7日、3月14日", "7 Mar, 14 Mar")."""
+    values = {f"d{i}": date for i, date in enumerate(dates)}
+    fields = [f"{{{key}}}" for key in values]
+    return Text({"en": en.join(fields), "zh": zh.join(fields)}, values)
+
+
+def skill_list(skills: Iterable[str]) -> Text:
+    """Skills by their labels, joined with "/": 采买/走访."""
+    names = {f"s{i}": skill_text(skill) for i, skill in enumerate(skills)}
+    template = "/".join(f"{{{key}}}" for key in names)
+    return Text({"en": template, "zh": template}, names)
 
 
 def duration(minutes: int) -> Text:

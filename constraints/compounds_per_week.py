@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from constraints._labels import place_name
+from constraints._labels import place_list
 from constraints._windows import date_of, subject
 from roster.plan.index import Duty, Person, PlanIndex
 from roster.rules import Rule, Violation
-from roster.text.i18n import Text
 
 if TYPE_CHECKING:
     from roster.engine.model import BoolVar, RosterModel
@@ -103,14 +102,13 @@ class CompoundsPerWeek(Rule):
     ) -> Violation:
         first, last = window
         compounds = sorted({d.place for d in week})
-        names = [place_name(index, c) for c in compounds]
         text = self.text(
             "too_many",
             staff=person.staff.name,
             count=len(compounds),
             first=date_of(index, first),
             last=date_of(index, last),
-            names=Text({"en": ", ".join(names), "zh": "、".join(names)}),
+            names=place_list(index, compounds, ", ", "、"),
             limit=limit,
         )
         return self.found(

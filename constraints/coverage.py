@@ -12,9 +12,12 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from constraints._labels import place_name
 from roster.plan.index import Need, Post
 from roster.plan.model import Priority, Tier, Weights
 from roster.rules import Rule, Subject, Violation
+from roster.text.i18n import Text
+from roster.text.labels import errand_text, skill_text
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -62,8 +65,8 @@ class Coverage(Rule):
             "en": "{place} {date} {shift}: {assigned} people where {required} are needed",
             "zh": "{place} {date} {shift}：需要{required}人，排了{assigned}人",
         },
-        "people": {"en": "people", "zh": "人员"},
-        "skilled": {"en": "with skill {skill}", "zh": "具备{skill}技能的人员"},
+        "people": {"en": "{n|person|people}", "zh": "人员"},
+        "skilled": {"en": "who can {skill}", "zh": "能{skill}的人员"},
     }
 
     def add_to(self, model: RosterModel) -> None:
@@ -123,7 +126,7 @@ class Coverage(Rule):
                         hard=True,
                         text=self.text(
                             "over",
-                            place=place,
+                            place=place_name(index, place),
                             date=slot.date,
                             shift=slot.shift.name,
                             assigned=len(duties),
@@ -186,7 +189,11 @@ class Coverage(Rule):
         return found
 
     def _gap(self, post: Post, need: Need, count: int, short: int, cost: int) -> Violation:
-        who = self.text("skilled", skill=need.skill) if need.skill else self.text("people")
+        who = (
+            self.text("skilled", skill=skill_text(need.skill))
+            if need.skill
+            else self.text("people", n=need.min)
+        )
         return self.found(
             text=self.text(
                 "short",
@@ -207,5 +214,5 @@ class Coverage(Rule):
         )
 
 
-def _place_name(post: Post) -> str:
-    return post.compound.name if post.compound else post.place
+def _place_name(post: Post) -> str | Text:
+    return post.compound.name if post.compound else errand_text(post.place)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from constraints._labels import place_name
 from roster.rules import Rule, Subject, Violation
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class Frozen(Rule):
                         staff=person.staff.name,
                         date=slot.date,
                         shift=slot.shift.name,
-                        place=place,
+                        place=place_name(index, place),
                     ),
                     staff=(person.id,),
                     date=slot.date,

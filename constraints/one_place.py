@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from constraints._labels import place_name
+from roster.plan.index import Duty, PlanIndex
 from roster.rules import Rule, Subject, Violation
+from roster.text.i18n import Text
 
 if TYPE_CHECKING:
     from roster.engine.model import RosterModel
@@ -27,6 +30,7 @@ class OnePlace(Rule):
             "zh": "{staff} 同时排了 {first} 和 {second}",
         },
         "why": {"en": "already on {place}", "zh": "已在{place}值班"},
+        "duty": {"en": "{date} {shift} at {place}", "zh": "{date}{shift}（{place}）"},
     }
 
     def add_to(self, model: RosterModel) -> None:
@@ -55,18 +59,13 @@ class OnePlace(Rule):
                         break
                     if second.slot.day < 0:
                         continue  # both in history: not this period's doing
-                    label = "{} {} {}"
                     found.append(
                         self.found(
                             text=self.text(
                                 "overlap",
                                 staff=person.staff.name,
-                                first=label.format(
-                                    first.slot.date, first.slot.shift.name, first.place
-                                ),
-                                second=label.format(
-                                    second.slot.date, second.slot.shift.name, second.place
-                                ),
+                                first=self._duty(roster.index, first),
+                                second=self._duty(roster.index, second),
                             ),
                             staff=(person.id,),
                             date=second.slot.date,
@@ -76,3 +75,8 @@ class OnePlace(Rule):
                         )
                     )
         return found
+
+    def _duty(self, index: PlanIndex, duty: Duty) -> Text:
+        """A duty as the leader writes it: "2月10日夜班（老邮局宿舍）"."""
+        place = place_name(index, duty.place)
+        return self.text("duty", date=duty.slot.date, shift=duty.slot.shift.name, place=place)

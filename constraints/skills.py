@@ -7,6 +7,7 @@ is a coverage goal (``coverage``), not a bar to the others.
 
 from __future__ import annotations
 
+from constraints._labels import skill_list
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
 from roster.text.i18n import Text
@@ -18,10 +19,10 @@ class Skills(Rule):
     name = "skills"
     title = {"en": "Skills required", "zh": "技能要求"}
     hard = True
-    messages = {"missing": {"en": "lacks skill {skill}", "zh": "不具备{skill}技能"}}
+    messages = {"missing": {"en": "cannot {skill}", "zh": "不会{skill}"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
         needed = post.required_skills
         if needed and needed.isdisjoint(person.staff.skills):
-            return self.text("missing", skill="/".join(sorted(needed)))
+            return self.text("missing", skill=skill_list(sorted(needed)))
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from constraints._labels import place_list
 from roster.plan.index import PlanIndex, Slot
 from roster.plan.model import Tier
 from roster.rules import Rule, Subject, Violation
@@ -109,8 +110,8 @@ class Stability(Rule):
                         staff=person.staff.name,
                         date=slot.date,
                         shift=slot.shift.name,
-                        was="/".join(sorted(before)) or off,
-                        now="/".join(sorted(after)) or off,
+                        was=place_list(index, sorted(before)) if before else off,
+                        now=place_list(index, sorted(after)) if after else off,
                     ),
                     amount=1,
                     cost=change_weight(index, slot),

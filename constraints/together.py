@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from constraints._fair import could_take
+from constraints._labels import place_name
 from roster.plan.index import Person, PlanIndex, Post
 from roster.plan.model import PairKind, Tier
 from roster.rules import Rule, Subject, Violation
@@ -85,7 +86,7 @@ class Together(Rule):
                         "alone",
                         alone=alone.staff.name,
                         other=other.staff.name,
-                        place=post.compound.name if post.compound else post.place,
+                        place=place_name(roster.index, post.place),
                         date=post.slot.date,
                         shift=post.slot.shift.name,
                     ),

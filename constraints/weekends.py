@@ -14,6 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from constraints._labels import date_list
 from roster.plan.index import PlanIndex
 from roster.rules import Rule, Subject, Violation
 
@@ -43,7 +44,8 @@ class Weekends(Rule):
     hard = True
     messages = {
         "over": {
-            "en": "{staff} works {count} weekends ({dates}), at most {limit} allowed",
+            "en": "{staff} works {count} {count|weekend|weekends} ({dates}), "
+            "at most {limit} allowed",
             "zh": "{staff} 有{count}个周末上班（{dates}），最多{limit}个",
         },
     }
@@ -86,7 +88,7 @@ class Weekends(Rule):
                     staff=person.staff.name,
                     count=len(worked),
                     limit=limit,
-                    dates=", ".join(sat.isoformat() for sat in worked),
+                    dates=date_list(worked),
                 )
                 found.append(
                     self.found(

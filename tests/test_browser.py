@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
 import zlib
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,47 @@ def test_refresh_the_docs_screenshots(tmp_path: Path) -> None:
     chromium(page, f"--screenshot={root / 'docs' / 'report-desktop.png'}", size=(1280, 2000))
     phone = ("--force-device-scale-factor=2", f"--screenshot={root / 'docs' / 'report-phone.png'}")
     chromium(page, *phone, size=(390, 2700))
+
+
+def test_the_fairness_table_and_each_persons_week_fit_a_phone(tmp_path: Path) -> None:
+    """At 390 px the fairness table (hours, nights, weekend and 24-hour duties: every
+    measure) and each person's week are no wider than the screen, so nobody scrolls
+    sideways to compare people.
+
+    Headless Chromium will not make its window narrower than 500 px, so the page is shown
+    in a 390 px frame; a script of the frame's parent (the page itself runs none) measures
+    the boxes and writes their widths into the DOM that Chromium dumps.
+    """
+    from constraints import all_rules
+    from roster.check.gaps import gaps
+    from roster.check.violations import check
+    from roster.plan.index import PlanIndex
+    from roster.report.html import render_report
+    from tests.helpers import roster_of
+    from tests.plans import fair_plan
+
+    index = PlanIndex(fair_plan())
+    duties = [("s1", 0, "N", "A"), ("s3", 2, "F", "A"), ("s2", 5, "D", "A"), ("s4", 6, "D", "A")]
+    roster = roster_of(index, duties)
+    rules = all_rules()
+    violations = check(roster, rules)
+    page = render_report(roster, violations, gaps(roster, violations, rules, "zh"), rules, "zh")
+    assert page.count("<th>") > 4  # name and four measures at least
+    measure = (
+        "const d = this.contentDocument; const b = document.body;"
+        "b.setAttribute('data-screen', d.documentElement.clientWidth);"
+        "for (const [name, css] of [['fair', 'table.fair'], ['people', '#people']]) {"
+        "const box = d.querySelector(css);"
+        "b.setAttribute('data-' + name, box ? Math.ceil(box.getBoundingClientRect().right) : -1);}"
+    )
+    frame = (
+        f'<!DOCTYPE html><body style="margin:0"><iframe width="{PHONE[0]}" height="{PHONE[1]}" '
+        f'style="border:0" onload="{escape(measure)}" srcdoc="{escape(page)}"></iframe></body>'
+    )
+    path = tmp_path / "frame.html"
+    path.write_text(frame, encoding="utf-8")
+    dom = chromium(path, "--dump-dom", size=PHONE)
+    widths = {k: int(v) for k, v in re.findall(r'data-(fair|people|screen)="(-?\d+)"', dom)}
+    assert widths["screen"] == PHONE[0]
+    assert 0 < widths["fair"] <= PHONE[0]
+    assert 0 < widths["people"] <= PHONE[0]

@@ -171,7 +171,7 @@ def test_cli_exit_codes(plan_dir: Path, tmp_path: Path) -> None:
     assert code == 1
     assert "B小区 (unmanaged)  2 Mar 20:00–08:00  12     12" in stdout
     assert "A小区              3 Mar 08:00–20:00  12     0" in stdout
-    assert "Verdict: not OK: 0 hard-rule violations, 1 critical posts short." in stdout
+    assert "Verdict: not OK: 0 hard-rule violations, 1 critical post short." in stdout
     bad = roster_file(tmp_path, [*FULL_ROWS, "2026-03-02,D,,,A,s9,Nobody"], "bad.csv")
     code, stdout, stderr = invoke("check", plan_dir, bad, "--out", out, "--lang", "en")
     assert code == 2

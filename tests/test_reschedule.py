@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from constraints import all_rules
 from roster.check.violations import check
 from roster.engine.solve import solve
-from roster.jobs.reschedule import NewAbsence, changes, messages, repair_plan
+from roster.jobs.reschedule import NewAbsence, changes, messages, messages_heading, repair_plan
 from roster.plan.index import Duty, PlanIndex
 from roster.plan.model import Assignment, Compound, Demand, Plan, Staff
 from roster.result import SolverConfig
@@ -78,7 +78,10 @@ def test_one_swap_repairs_a_lead_post() -> None:
     }
     assert len(found) == 3
     index = roster.index
-    assert messages(index, found, "zh")[1] == "Two：3月2日day 由 B小区 改为 A小区"
+    # Issue 24: each change with its shift's times, and a heading naming the plan and the day.
+    assert messages(index, found, "zh")[1] == "Two：3月2日day 08:00–20:00 由 B小区 改为 A小区"
+    assert messages_heading(index, "zh") == f"{plan.title}：3月2日起排班调整"
+    assert messages_heading(index, "en") == f"{plan.title}: roster changes from 2 Mar"
 
 
 def test_no_absence_changes_nothing() -> None:

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from constraints import all_rules
@@ -59,9 +60,9 @@ def test_the_only_duty_leader_cannot_be_spared(tmp_path: Path) -> None:
     )
     assert gap.why == "absent ×1 (Person 1)"
     lines = report.lines("en")
-    assert lines[1].startswith("1 people cannot be spared (3 tried in")
-    assert lines[2] == "  Person 1 (s1): 1 critical posts would go short"
-    assert lines[3] == "      A小区 3 Mar day: 0 of 1 with skill lead"
+    assert lines[1].startswith("1 person cannot be spared (3 tried in")
+    assert lines[2] == "  Person 1 (s1): 1 critical post would go short"
+    assert lines[3] == "      A小区 3 Mar day: 0 of 1 who can lead"
 
 
 def test_cli_resilience_lists_the_leader_and_writes_resilience_csv(tmp_path: Path) -> None:
@@ -74,11 +75,11 @@ def test_cli_resilience_lists_the_leader_and_writes_resilience_csv(tmp_path: Pat
         app, ["check", str(folder), str(roster), "--resilience", "--out", str(out), "--lang", "en"]
     )
     assert result.exit_code == 0  # the roster itself is fine; resilience only informs
-    assert "Person 1 (s1): 1 critical posts would go short" in result.stdout
+    assert "Person 1 (s1): 1 critical post would go short" in result.stdout
     with (out / "resilience.csv").open(encoding="utf-8-sig") as handle:
         rows = {r["staff_id"]: r for r in csv.DictReader(handle)}
     assert rows["s1"]["verdict"] == "breaks"
-    assert rows["s1"]["what_breaks"] == "A小区 3 Mar day: 0 of 1 with skill lead"
+    assert rows["s1"]["what_breaks"] == "A小区 3 Mar day: 0 of 1 who can lead"
     assert rows["s2"]["verdict"] == "absorbed"
 
     # From Tuesday 20:00 nobody's loss matters any more: only the last night is left, and
@@ -99,3 +100,21 @@ def test_cli_resilience_lists_the_leader_and_writes_resilience_csv(tmp_path: Pat
         ],
     )
     assert "Anyone's loss can be absorbed (3 people tried" in result.stdout
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="roster/cli/app.py prints the files written before resilience.csv is written: it "
+    "must print a line for it too (the coordinator's merge)",
+)
+def test_cli_resilience_lists_resilience_csv_among_the_files_written(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "plan", ONE_LEADER)
+    roster = tmp_path / "r" / "roster.csv"
+    roster.parent.mkdir()
+    roster.write_text(roster_csv(ROWS), encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["check", str(folder), str(roster), "--resilience", "--out", str(out), "--lang", "en"]
+    result = CliRunner().invoke(app, args)
+    written = [line for line in result.stdout.splitlines() if line.startswith("Written to")]
+    assert (out / "resilience.csv").exists()
+    assert any("resilience.csv" in line for line in written), result.stdout

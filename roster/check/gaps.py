@@ -13,7 +13,8 @@ from roster.plan.index import Need, Post
 from roster.plan.model import Priority
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang
+from roster.text.i18n import Lang, label
+from roster.text.labels import errand_label, skill_label
 
 GAPS_HEADER = (
     "date",
@@ -25,6 +26,11 @@ GAPS_HEADER = (
     "priority",
     "skill",
     "why",
+    # Names in the run's language, after the columns scripts read by position.
+    "place_name",
+    "shift_name",
+    "priority_label",
+    "skill_label",
 )
 
 
@@ -53,9 +59,10 @@ class Gap:
         """People missing."""
         return self.need.min - self.assigned
 
-    def row(self) -> tuple[object, ...]:
-        """A row of ``gaps.csv``."""
+    def row(self, lang: Lang = "en") -> tuple[object, ...]:
+        """A row of ``gaps.csv``: ids and codes for scripts, then names in ``lang``."""
         slot = self.post.slot
+        compound, skill = self.post.compound, self.need.skill
         return (
             slot.date.isoformat(),
             slot.shift.id,
@@ -66,6 +73,10 @@ class Gap:
             self.need.priority.value,
             self.need.skill or "",
             self.why,
+            compound.name if compound else errand_label(self.post.place, lang),
+            slot.shift.name,
+            label(f"priority_{self.need.priority.value}", lang),
+            skill_label(skill, lang) if skill else "",
         )
 
 

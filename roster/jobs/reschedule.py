@@ -30,6 +30,7 @@ from roster.jobs.solve import (
 from roster.plan.index import PlanIndex, Slot
 from roster.plan.model import Absence, Assignment, Plan
 from roster.plan.validate import PlanError, Problem
+from roster.report.tables import place_name, shift_label
 from roster.result import SolverConfig
 from roster.roster import Roster
 from roster.rules import Rule
@@ -132,9 +133,21 @@ def changes(roster: Roster) -> list[Change]:
     return found
 
 
+def messages_heading(index: PlanIndex, lang: Lang) -> str:
+    """The first line of ``messages.txt``: the plan and when the changes start, so a message
+    pasted into the chat group says which roster it changes."""
+    moment = index.plan.frozen_until
+    assert moment is not None  # a repair always has a moment
+    when = fmt_date(moment.date(), lang)
+    if moment.time() != dt.time():
+        when += f" {moment:%H:%M}"
+    return label("messages_heading", lang).format(title=index.plan.title, when=when)
+
+
 def messages(index: PlanIndex, found: Sequence[Change], lang: Lang) -> list[str]:
-    """One message per changed person, ready to paste into the chat group:
-    "张三：2月12日夜班 由 B小区 改为 A小区"."""
+    """One message per changed person, ready to paste into the chat group, each duty with its
+    shift's times: "张三：2月12日夜班 20:00–08:00 由 B小区 改为 A小区". A person is told
+    only about their own duties: what they were on and what they are on now."""
     by_person: dict[str, list[Change]] = defaultdict(list)
     for change in found:
         by_person[change.staff_name].append(change)
@@ -149,13 +162,12 @@ def messages(index: PlanIndex, found: Sequence[Change], lang: Lang) -> list[str]
 
 def _describe(index: PlanIndex, change: Change, lang: Lang) -> str:
     def place(place_id: str | None) -> str:
-        compound = index.compound_by_id.get(place_id or "")
-        return compound.name if compound else (place_id or "")
+        return place_name(index, place_id, lang) if place_id else ""
 
     text = MOVED if change.was and change.now else DROPPED if change.was else ADDED
     return text.templates[lang].format(
         date=fmt_date(change.slot.date, lang),
-        shift=change.slot.shift.name,
+        shift=shift_label(change.slot.shift),
         was=place(change.was),
         now=place(change.now),
     )
@@ -201,7 +213,10 @@ def reschedule_plan(
         outcome.messages = messages(index, outcome.changes, lang)
         changes_csv, messages_txt = out_dir / "changes.csv", out_dir / "messages.txt"
         write_csv(changes_csv, CHANGES_HEADER, (c.row() for c in outcome.changes))
-        atomic_write_text(messages_txt, "".join(f"{line}\n" for line in outcome.messages))
+        heading = messages_heading(index, lang)
+        atomic_write_text(
+            messages_txt, "".join(f"{line}\n" for line in [heading, "", *outcome.messages])
+        )
         outcome.written += [changes_csv, messages_txt]
     outcome.written.append(write_solve_json(out_dir, repaired, result))
     return outcome

@@ -16,6 +16,7 @@ from roster.check.fairness import MEASURES, Spread, could_take_under, spreads
 from roster.plan.index import Person
 from roster.roster import Roster
 from roster.rules import Rule
+from roster.text.i18n import Lang, label
 
 HOURS = "hours"
 
@@ -44,6 +45,14 @@ class Load:
             return True
         return self.low <= self.actual <= self.high
 
+    @property
+    def over_from_earlier(self) -> bool:
+        """Above the fair band only because of the weeks before: without what ``history.csv``
+        carries in, this period's load is within the band. Not a breach of this roster."""
+        if self.high is None or not self.carried:
+            return False
+        return self.actual > self.high >= self.actual - self.carried
+
 
 @dataclass(frozen=True)
 class FairnessRow:
@@ -51,6 +60,15 @@ class FairnessRow:
 
     person: Person
     loads: dict[str, Load]
+
+
+def carried_note(load: Load, key: str, lang: Lang) -> str:
+    """What a load carries in from earlier weeks, in words: "含往周 12 小时"; empty if
+    nothing."""
+    if not load.carried:
+        return ""
+    unit = "fair_earlier_hours" if key == HOURS else "fair_earlier_duties"
+    return label(unit, lang).format(carried=f"{load.carried:g}")
 
 
 def shown_measures(roster: Roster) -> list[str]:

@@ -24,7 +24,13 @@ from roster.check.gaps import Gap
 from roster.check.watch import CompoundWatch, WatchHour, holes, watch
 from roster.io.write import atomic_write_text
 from roster.report import tables
-from roster.report.fairness import FairnessRow, Load, fairness_rows, shown_measures
+from roster.report.fairness import (
+    FairnessRow,
+    Load,
+    carried_note,
+    fairness_rows,
+    shown_measures,
+)
 from roster.result import SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
@@ -82,12 +88,22 @@ th{background:#d9e1f2;white-space:nowrap}
 .num{font-size:.8rem;color:#444}
 .unfair .num{color:#c00000;font-weight:bold}
 .unfair .bar i{background:#c00000}
+.earlier .num{color:#555;font-weight:bold}
+.earlier .bar i{background:#9e9e9e}
+.note{display:block;font-size:.75rem;color:#555;white-space:normal}
+.person{margin:.6em 0;padding:.3em .6em;border:1px solid #ddd}
+.person h3{margin:.2em 0}
+.person ul{margin:.2em 0;padding-left:1.2em}
+.person .off{color:#888}
+.people-index a{display:inline-block;margin:0 .8em .3em 0}
 .problems li.hard{color:#9c0006}
 @media (max-width:600px){body{padding:8px}table{font-size:.8rem}th,td{padding:3px 4px}
 .grid td.place,.grid td.shift{white-space:normal;min-width:6.5em}
 .days{grid-template-columns:1fr;gap:3px}
 .watch-day{display:grid;grid-template-columns:6.4em 1fr;align-items:center}
-.watch-day .ticks{grid-column:2}.watch-day:not(:last-child) .ticks{display:none}}
+.watch-day .ticks{grid-column:2}.watch-day:not(:last-child) .ticks{display:none}
+.fair{width:100%}.fair th{white-space:normal}.fair td{white-space:normal}
+.fair td.m{min-width:0;width:22%}.num{font-size:.75rem}}
 @media print{.scroll{overflow:visible;border:0}nav{display:none}}
 """
 
@@ -135,6 +151,7 @@ def render_report(
         ("watch", label("heading_watch", lang), _watch_section(roster, lang)),
         ("gaps", label("sheet_gaps", lang), _gaps_section(gaps, lang)),
         ("fairness", label("sheet_fairness", lang), _fairness_section(roster, rules, lang)),
+        ("people", label("heading_people", lang), _people_section(roster, lang)),
         ("problems", label("heading_problems", lang), _problems_section(violations, lang)),
     ]
     status = tables.status_lines(roster, gaps, holes(roster), lang, result)
@@ -280,32 +297,74 @@ def _fairness_section(roster: Roster, rules: Sequence[Rule], lang: Lang) -> str:
     rows = []
     for row in found:
         cells = _tag("td", _e(row.person.staff.name))
-        cells += "".join(_fair_cell(row.loads[key], scale[key], lang) for key in measures)
+        cells += "".join(_fair_cell(row.loads[key], key, scale[key], lang) for key in measures)
         rows.append(_tag("tr", cells))
     table = _tag("thead", _tag("tr", head)) + _tag("tbody", "\n".join(rows))
     note = _tag("p", _e(label("fair_note", lang)), class_="muted")
+    if any(row.loads[key].over_from_earlier for row in found for key in measures):
+        note += _tag("p", _e(label("fair_earlier_legend", lang)), class_="muted")
     return note + "\n" + _tag("div", _tag("table", table, class_="fair"), class_="scroll")
 
 
-def _fair_cell(load: Load, scale: float, lang: Lang) -> str:
+def _fair_cell(load: Load, key: str, scale: float, lang: Lang) -> str:
     """The load and fair share as numbers ("28 / 26.7") over a bar as long as the load, with
-    a black line at the share; red when the load is outside the fair band. The tooltip gives
-    the band and the part carried over from the weeks before."""
+    a black line at the share; red when the load is outside the fair band, grey with a note
+    ("含往周 12 小时") when only the weeks before put it above. The tooltip gives the band and
+    the part carried over from the weeks before."""
     target = "–" if load.target is None else f"{load.target:.1f}"
     bar = _tag("i", "", style=f"width:{100 * load.actual / scale:.1f}%")
     if load.target is not None:
         bar += _tag("b", "", style=f"left:{100 * load.target / scale:.1f}%")
     numbers = _tag("span", f"{_number(load.actual)} / {target}", class_="num")
+    if load.over_from_earlier:
+        numbers += _tag("span", _e(carried_note(load, key, lang)), class_="note")
     tip = []
     if load.low is not None and load.high is not None:
         low, high = _number(load.low), _number(load.high)
         tip.append(label("fair_band", lang).format(band=low if low == high else f"{low}–{high}"))
     if load.carried:
         tip.append(label("fair_carried", lang).format(carried=_number(load.carried)))
-    attributes = {"class_": "m" if load.fair else "m unfair"}
+    state = "" if load.fair else " earlier" if load.over_from_earlier else " unfair"
+    attributes = {"class_": "m" + state}
     if tip:
         attributes["title"] = "; ".join(tip)
     return _tag("td", numbers + _tag("div", bar, class_="bar"), **attributes)
+
+
+def _people_section(roster: Roster, lang: Lang) -> str:
+    """Each person's week: a list of names that jump to them (a phone has no room for a
+    person × day grid), then per person their hours and nights and their duties day by day
+    with the shifts' times."""
+    index = roster.index
+    rows = tables.people_rows(roster, lang, hours=True)
+    links = "".join(
+        _tag("a", _e(row.person.staff.name), href=f"#person-{n}") for n, row in enumerate(rows)
+    )
+    cards = []
+    for n, row in enumerate(rows):
+        summary = label("person_summary", lang).format(
+            hours=_number(row.minutes / 60), nights=row.nights
+        )
+        days = [
+            _tag(
+                "li",
+                _e(
+                    label("person_day", lang).format(
+                        day=tables.day_label(date, lang), duties=tables.join(duties, lang)
+                    )
+                ),
+            )
+            for date, duties in zip(index.dates, row.days, strict=True)
+            if duties
+        ]
+        week = (
+            _tag("ul", "".join(days))
+            if days
+            else _tag("p", _e(label("person_no_duty", lang)), class_="off")
+        )
+        head = _tag("h3", _e(row.person.staff.name)) + _tag("div", _e(summary), class_="muted")
+        cards.append(_tag("div", head + week, class_="person", id=f"person-{n}"))
+    return _tag("p", links, class_="people-index") + "\n" + "\n".join(cards)
 
 
 def _problems_section(violations: Sequence[Violation], lang: Lang) -> str:

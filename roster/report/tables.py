@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from roster.check.gaps import GAPS_HEADER, Gap, coverage_by_priority
@@ -21,6 +21,7 @@ from roster.result import SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, fmt_date, fmt_hours, label
+from roster.text.labels import errand_label, skill_label
 
 WEEK = 7
 
@@ -55,17 +56,17 @@ def shift_label(shift: Shift) -> str:
     return f"{shift.name} {shift_hours(shift)}"
 
 
-def place_name(index: PlanIndex, place: str) -> str:
-    """A compound's name, or an errand's own name."""
+def place_name(index: PlanIndex, place: str, lang: Lang) -> str:
+    """A compound's name, or an errand's label ("shopping" reads 采买 in Chinese)."""
     compound = index.compound_by_id.get(place)
-    return compound.name if compound else place
+    return compound.name if compound else errand_label(place, lang)
 
 
 def place_label(index: PlanIndex, place: str, lang: Lang) -> str:
     """A place's name, marked when it is an unmanaged compound (so it shows in print too)."""
     compound = index.compound_by_id.get(place)
     mark = label("unmanaged_mark", lang) if compound is not None and compound.unmanaged else ""
-    return place_name(index, place) + mark
+    return place_name(index, place, lang) + mark
 
 
 def join(items: Sequence[str], lang: Lang) -> str:
@@ -150,7 +151,8 @@ def grid_weeks(roster: Roster, found: Sequence[Gap], lang: Lang) -> list[GridWee
     shortages: dict[tuple[str, int], list[str]] = defaultdict(list)
     for gap in found:
         key = "short_skill" if gap.need.skill else "short_people"
-        text = label(key, lang).format(n=gap.shortfall, skill=gap.need.skill)
+        skill = skill_label(gap.need.skill, lang) if gap.need.skill else ""
+        text = label(key, lang).format(n=gap.shortfall, skill=skill)
         shortages[(gap.post.place, gap.post.slot.idx)].append(text)
     used = {(p.place, p.slot.shift.id) for p in index.posts}
     used |= {(d.place, d.slot.shift.id) for d in roster.duties}
@@ -206,7 +208,8 @@ def grid_title(index: PlanIndex, week: GridWeek, lang: Lang) -> str:
 
 @dataclass(frozen=True)
 class PersonRow:
-    """A person's duties day by day ("白班 A小区"), with their hours and nights."""
+    """A person's duties day by day ("白班 A小区", with the hours when asked for), with their
+    hours and nights."""
 
     person: Person
     days: tuple[tuple[str, ...], ...]
@@ -214,15 +217,17 @@ class PersonRow:
     nights: int
 
 
-def people_rows(roster: Roster) -> list[PersonRow]:
-    """One row per person, in the plan's staff order."""
+def people_rows(roster: Roster, lang: Lang, *, hours: bool = False) -> list[PersonRow]:
+    """One row per person, in the plan's staff order; ``hours`` adds each shift's times
+    ("夜班 20:00–08:00 A小区")."""
     index = roster.index
     rows = []
     for person in index.people:
         duties = roster.by_person.get(person.idx, [])
         by_day: dict[int, list[str]] = defaultdict(list)
         for duty in duties:
-            by_day[duty.slot.day].append(f"{duty.slot.shift.name} {place_name(index, duty.place)}")
+            shift = shift_label(duty.slot.shift) if hours else duty.slot.shift.name
+            by_day[duty.slot.day].append(f"{shift} {place_name(index, duty.place, lang)}")
         rows.append(
             PersonRow(
                 person=person,
@@ -244,10 +249,11 @@ def limits_rows(index: PlanIndex, lang: Lang) -> list[tuple[str, str]]:
     dates. It never names a profile ("pregnant") nor a reason: only the limits themselves.
     """
     everyone = person_limits(effective_limits(index.plan.rules, [], Limits()))
-    general = join(limit_phrases(everyone, None, lang), lang) or label("no_limits", lang)
+    names = {shift.id: shift.name for shift in index.shifts}
+    general = join(limit_phrases(everyone, None, lang, names), lang) or label("no_limits", lang)
     rows = [(label("everyone", lang), general)]
     for person in index.people:
-        phrases = limit_phrases(person.limits, everyone, lang)
+        phrases = limit_phrases(person.limits, everyone, lang, names)
         if person.absences:
             phrases.append(
                 label("limit_unavailable", lang).format(spans=_absence_text(index, person, lang))
@@ -268,8 +274,15 @@ _CLOCK_FIELDS = ("latest_end", "earliest_start")
 _LIMIT_PHRASES = limit_phrase_templates()
 
 
-def limit_phrases(limits: PersonLimits, baseline: PersonLimits | None, lang: Lang) -> list[str]:
-    """Each limit that is set (and differs from ``baseline``) as a phrase: "no nights"."""
+def limit_phrases(
+    limits: PersonLimits,
+    baseline: PersonLimits | None,
+    lang: Lang,
+    shift_names: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Each limit that is set (and differs from ``baseline``) as a phrase: "no nights";
+    shifts by their names when ``shift_names`` has them."""
+    names = shift_names or {}
     phrases = []
     # Personal limits ("no nights") read first; the working-time limits everyone has follow.
     fields = sorted(dataclasses.fields(PersonLimits), key=lambda f: f.name not in _PERSONAL)
@@ -281,7 +294,10 @@ def limit_phrases(limits: PersonLimits, baseline: PersonLimits | None, lang: Lan
             continue
         template = _LIMIT_PHRASES[item.name][lang]
         if item.name == "max_shifts_of_type":
-            phrases += [template.format(n=n, shift=shift) for shift, n in sorted(value.items())]
+            phrases += [
+                template.format(n=n, shift=names.get(shift, shift))
+                for shift, n in sorted(value.items())
+            ]
         elif item.name == "days_off":
             days = [label("weekdays", lang).split()[d] for d in sorted(value)]
             phrases.append(template.format(days=join(days, lang)))
@@ -337,14 +353,26 @@ def rule_rows(rules: Sequence[Rule], lang: Lang) -> list[tuple[str, str, str]]:
     ]
 
 
-def weight_rows(index: PlanIndex) -> list[tuple[str, int | bool]]:
-    """The soft goals' weights within their tiers, as ``plan.toml [weights]`` spells them."""
-    return list(index.weights.model_dump().items())
+def weight_rows(index: PlanIndex, lang: Lang) -> list[tuple[str, int | str, str]]:
+    """The soft goals' weights within their tiers: what each weighs in words, its value, and
+    its key as ``plan.toml [weights]`` spells it (what a leader types to change it)."""
+    return [
+        (
+            label(f"weight_{key}", lang),
+            label("yes" if value else "no", lang) if isinstance(value, bool) else value,
+            key,
+        )
+        for key, value in index.weights.model_dump().items()
+    ]
 
 
 def gap_header(lang: Lang) -> list[str]:
     """The localized headers of the gaps table (the columns of ``gaps.csv``)."""
-    return [label(f"col_{column}", lang) for column in GAPS_HEADER]
+    return [label(f"col_{column}", lang) for column in _GAP_COLUMNS]
+
+
+# The columns ``gap_cells`` fills: ``gaps.csv``'s first ones (its name columns follow).
+_GAP_COLUMNS = GAPS_HEADER[: GAPS_HEADER.index("why") + 1]
 
 
 def gap_cells(gap: Gap, lang: Lang) -> list[object]:
@@ -353,12 +381,12 @@ def gap_cells(gap: Gap, lang: Lang) -> list[object]:
     return [
         slot.date,
         slot.shift.name,
-        post.compound.name if post.compound else post.place,
+        post.compound.name if post.compound else errand_label(post.place, lang),
         gap.need.min,
         gap.assigned,
         gap.shortfall,
         label(f"priority_{gap.need.priority.value}", lang),
-        gap.need.skill or "",
+        skill_label(gap.need.skill, lang) if gap.need.skill else "",
         gap.why,
     ]
 

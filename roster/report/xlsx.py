@@ -35,7 +35,7 @@ from roster.check.gaps import Gap
 from roster.check.watch import holes
 from roster.io.write import atomic_write_bytes
 from roster.report import tables
-from roster.report.fairness import fairness_rows, shown_measures
+from roster.report.fairness import carried_note, fairness_rows, shown_measures
 from roster.result import SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
@@ -46,6 +46,7 @@ from roster.text.width import width
 UNMANAGED_FILL = "FFFFF2CC"
 GAP_FILL = "FFFFC7CE"
 GAP_FONT = "FF9C0006"
+EARLIER_FONT = "FF7F7F7F"  # grey: above the fair band only because of earlier weeks
 HEADER_FILL = "FFD9E1F2"
 NO_POST_FILL = "FFF2F2F2"
 BAR_COLOUR = "FF5B9BD5"
@@ -199,7 +200,7 @@ def _people_sheet(ws: Worksheet, roster: Roster, lang: Lang) -> None:
             row.minutes / 60,
             row.nights,
         ]
-        for row in tables.people_rows(roster)
+        for row in tables.people_rows(roster, lang)
     ]
     _table(ws, header, rows)
     ws.freeze_panes = "C2"
@@ -260,17 +261,28 @@ def _fairness_sheet(ws: Worksheet, roster: Roster, rules: Sequence[Rule], lang: 
         header += [label(f"col_{key}", lang), label(f"col_{key}_target", lang)]
     rows: list[list[object]] = []
     unfair: list[tuple[int, int]] = []  # (row, column) of loads outside the fair band
+    earlier: list[tuple[int, int]] = []  # ... above it only because of earlier weeks
     for row in fairness_rows(roster, rules):
         cells: list[object] = [row.person.staff.name]
+        notes = []
         for key in measures:
             load = row.loads[key]
-            if not load.fair:
+            if load.over_from_earlier:
+                earlier.append((len(rows) + 2, len(cells) + 1))
+                notes.append(f"{label(f'col_{key}', lang)}: {carried_note(load, key, lang)}")
+            elif not load.fair:
                 unfair.append((len(rows) + 2, len(cells) + 1))
             cells += [round(load.actual, 2), None if load.target is None else round(load.target, 1)]
-        rows.append(cells)
+        rows.append([*cells, tables.join(notes, lang) or None])
+    if earlier:  # a note column only when some load needs one
+        header.append(label("col_note", lang))
+    else:
+        rows = [cells[:-1] for cells in rows]
     _table(ws, header, rows)
     for row_number, column_number in unfair:
         ws.cell(row_number, column_number).font = Font(color=GAP_FONT, bold=True)
+    for row_number, column_number in earlier:
+        ws.cell(row_number, column_number).font = Font(color=EARLIER_FONT, bold=True)
     last = len(rows) + 1
     for k in range(len(measures)):
         column = get_column_letter(2 + 2 * k)
@@ -281,6 +293,9 @@ def _fairness_sheet(ws: Worksheet, roster: Roster, rules: Sequence[Rule], lang: 
         ws.conditional_formatting.add(f"{column}2:{column}{last}", bars)
     note = ws.cell(last + 2, 1, label("fair_note", lang))
     note.font = Font(italic=True, color="FF595959")
+    if earlier:
+        legend = ws.cell(last + 3, 1, label("fair_earlier_legend", lang))
+        legend.font = Font(italic=True, color="FF595959")
     ws.freeze_panes = "B2"
     _print_setup(ws, title_rows="1:1", title_cols="A:A")
 
@@ -321,9 +336,9 @@ def _rules_sheet(
         line(*values)
     row += 1
     heading("heading_weights")
-    line(label("col_setting", lang), label("col_weight", lang), header=True)
-    for key, value in tables.weight_rows(index):
-        line(key, value)
+    line(label("col_setting", lang), label("col_weight", lang), label("col_key", lang), header=True)
+    for name, value, key in tables.weight_rows(index, lang):
+        line(name, value, key)
     row += 1
     heading("heading_limits")
     line(label("col_name", lang), label("col_limits", lang), header=True)

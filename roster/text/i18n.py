@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from roster.text.plural import Template, inflect
+
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
@@ -19,11 +21,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "unassigned": {"en": "(nobody)", "zh": "（无人）"},
     # check: any roster against its plan (roster/jobs/check.py)
     "check_heading": {
-        "en": "Check of {file} ({duties} duties) against {title}, {period}",
+        "en": "Check of {file} ({duties} {duties|duty|duties}) against {title}, {period}",
         "zh": "检查 {file}（共 {duties} 个班次）：{title}，{period}",
     },
     "check_problems": {
-        "en": "{count} entries of the roster could not be read (fix them and check again):",
+        "en": "{count} {count|entry|entries} of the roster could not be read (fix them and check again):",
         "zh": "排班表中有 {count} 处无法读取（请修正后重新检查）：",
     },
     "check_notes": {
@@ -65,11 +67,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "结论：通过。硬性规则全部满足，关键岗位全部有人。",
     },
     "check_verdict_bad": {
-        "en": "Verdict: not OK: {hard} hard-rule violations, {critical} critical posts short.",
+        "en": "Verdict: not OK: {hard} hard-rule {hard|violation|violations}, {critical} critical "
+        "{critical|post|posts} short.",
         "zh": "结论：不通过。违反硬性规则 {hard} 处，关键岗位缺人 {critical} 个。",
     },
     "check_verdict_unread": {
-        "en": "Verdict: {count} entries could not be read; the findings above cover only the "
+        "en": "Verdict: {count} {count|entry|entries} could not be read; the findings above cover only the "
         "rest. Fix them and check again.",
         "zh": "结论：有 {count} 处无法读取，以上结果只针对已读取的部分；请修正后重新检查。",
     },
@@ -101,20 +104,20 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "抗风险检查：如果某人从{moment}起病倒，重新排班后关键岗位能否全部有人？",
     },
     "res_baseline_short": {
-        "en": "Even with everyone, {count} critical posts stay short after {moment}; listed are "
+        "en": "Even with everyone, {count} critical {count|post stays|posts stay} short after {moment}; listed are "
         "the people whose loss makes it worse.",
         "zh": "即使所有人都在，{moment}以后仍有 {count} 个关键岗位缺人；下面列出的是病倒后会使情况更糟的人。",
     },
     "res_all_ok": {
-        "en": "Anyone's loss can be absorbed ({count} people tried in {seconds:.1f}s).",
+        "en": "Anyone's loss can be absorbed ({count} {count|person|people} tried in {seconds:.1f}s).",
         "zh": "任何一人病倒都能通过重新排班弥补（共试 {count} 人，用时 {seconds:.1f} 秒）。",
     },
     "res_fragile": {
-        "en": "{count} people cannot be spared ({tried} tried in {seconds:.1f}s):",
+        "en": "{count} {count|person|people} cannot be spared ({tried} tried in {seconds:.1f}s):",
         "zh": "有 {count} 人缺一不可（共试 {tried} 人，用时 {seconds:.1f} 秒）：",
     },
     "res_person": {
-        "en": "{name} ({id}): {count} critical posts would go short{unproven}",
+        "en": "{name} ({id}): {count} critical {count|post|posts} would go short{unproven}",
         "zh": "{name}（{id}）：关键岗位将有 {count} 个缺人{unproven}",
     },
     "res_unproven": {
@@ -149,7 +152,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "explain_heading": {
         "en": "No roster can cover every critical post. The smallest set of rules that clash "
-        "({count} rule instances{note}):",
+        "({count} rule {count|instance|instances}{note}):",
         "zh": "无法排出让所有关键岗位都有人的排班。相互冲突的最小规则集合（共 {count} 条{note}）：",
     },
     "explain_not_minimal": {
@@ -157,7 +160,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "；时限内未能证明是最小集合",
     },
     "explain_demand": {
-        "en": "{shift}{skill} at {places}, {dates}: {needed} person-shifts needed; {able} people "
+        "en": "{shift}{skill} at {places}, {dates}: {needed} {needed|person-shift|person-shifts} needed; "
+        "{able} {able|person|people} "
         "can take them{names}{others}{capacity}.",
         "zh": "{shift}{skill}：{places}，{dates}共需要{needed}人次；能上的有{able}人{names}{others}{capacity}。",
     },
@@ -169,7 +173,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "{reason} ×{count}（{names}）",
     },
     "explain_capacity": {
-        "en": "; but under the limits below at most {supply} person-shifts are possible",
+        "en": "; but under the limits below at most {supply} {supply|person-shift is|person-shifts are} "
+        "possible",
         "zh": "；但按下列限制最多只有{supply}人次",
     },
     "explain_max": {
@@ -210,7 +215,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "所有全天值守的小区每小时都有人值守。",
     },
     "watch_holes_count": {
-        "en": "Unwatched: {count} spans, {hours} h in all "
+        "en": "Unwatched: {count} {count|span|spans}, {hours} h in all "
         "({unmanaged} h at night at unmanaged compounds)",
         "zh": "无人值守：{count} 段，共 {hours} 小时（其中无物业小区夜间 {unmanaged} 小时）",
     },
@@ -274,7 +279,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "heading_rules": {"en": "Rules used", "zh": "本次使用的规则"},
     "heading_weights": {
         "en": "Weights within a tier (plan.toml [weights])",
-        "zh": "同层级内的权重（plan.toml [weights]）",
+        "zh": "同层级内的权重（在 plan.toml 中设置）",
     },
     "heading_limits": {"en": "Limits", "zh": "工作限制"},
     "heading_problems": {"en": "Rules broken in this roster", "zh": "本排班违反的规则"},
@@ -307,11 +312,72 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "status_model_invalid": {"en": "model invalid (a bug)", "zh": "模型无效（程序缺陷）"},
     "status_unknown": {"en": "unknown", "zh": "未知"},
     "report_title": {"en": "{title}: roster report", "zh": "{title} 排班报告"},
-    "report_period": {"en": "{first} to {last}, {days} days", "zh": "{first}至{last}，共{days}天"},
+    "report_period": {
+        "en": "{first} to {last}, {days} {days|day|days}",
+        "zh": "{first}至{last}，共{days}天",
+    },
     "report_checked": {
         "en": "Roster checked, not solved here.",
         "zh": "已检查的排班（非本次求解）。",
     },
+    # skills and common errand names (roster.text.labels): the plan's own ids stay in files
+    "skill_lead": {"en": "lead", "zh": "带班"},
+    "skill_shop": {"en": "shop", "zh": "采买"},
+    "skill_survey": {"en": "survey", "zh": "走访"},
+    "skill_drive": {"en": "drive", "zh": "驾驶"},
+    "errand_shopping": {"en": "shopping", "zh": "采买"},
+    "errand_shop": {"en": "shopping", "zh": "采买"},
+    "errand_survey": {"en": "survey", "zh": "走访"},
+    "errand_inspection": {"en": "inspection", "zh": "巡查"},
+    "errand_night_inspection": {"en": "night inspection", "zh": "夜间巡查"},
+    "errand_delivery": {"en": "delivery", "zh": "配送"},
+    # weights within a tier (plan.toml [weights]), as the workbook's rules sheet shows them
+    "weight_critical": {"en": "critical posts short", "zh": "关键岗位缺人"},
+    "weight_high": {"en": "high-priority posts short", "zh": "重要岗位缺人"},
+    "weight_normal": {"en": "normal posts short", "zh": "一般岗位缺人"},
+    "weight_low": {"en": "low-priority posts short", "zh": "低优先级岗位缺人"},
+    "weight_empty_watch": {"en": "a gate with nobody on watch", "zh": "小区门岗无人值守"},
+    "weight_change": {"en": "a changed duty", "zh": "改动一个班次"},
+    "weight_change_next_24h": {
+        "en": "a changed duty within the next 24 hours",
+        "zh": "改动24小时内的班次",
+    },
+    "weight_fair_hours": {"en": "unfair hours", "zh": "工时不均"},
+    "weight_fair_nights": {"en": "unfair nights", "zh": "夜班不均"},
+    "weight_fair_weekends": {"en": "unfair weekend duties", "zh": "周末班不均"},
+    "weight_fair_24h": {"en": "unfair 24-hour duties", "zh": "24小时班不均"},
+    "weight_request": {"en": "a request not met", "zh": "未满足的个人意愿"},
+    "weight_together": {"en": "a pair not together", "zh": "搭档未同班"},
+    "weight_home_compound": {"en": "away from the home compound", "zh": "未在本人所住小区值守"},
+    "weight_compound_switch": {"en": "a switch of compound", "zh": "更换值守小区"},
+    "weight_over_cover": {"en": "more people than needed", "zh": "人员超出需要"},
+    "weight_convex_shortfall": {
+        "en": "spread shortages over posts",
+        "zh": "缺人分散到各岗位",
+    },
+    "yes": {"en": "yes", "zh": "是"},
+    "no": {"en": "no", "zh": "否"},
+    "col_key": {"en": "plan.toml", "zh": "plan.toml"},
+    "fair_earlier_hours": {"en": "{carried} h from earlier weeks", "zh": "含往周 {carried} 小时"},
+    "fair_earlier_duties": {"en": "{carried} from earlier weeks", "zh": "含往周 {carried} 个"},
+    "fair_earlier_legend": {
+        "en": "Grey: above the fair band only because of earlier weeks (history), not this "
+        "roster's doing.",
+        "zh": "灰色：只因往周（历史记录）的班次而超出合理范围，并非本期排班所致。",
+    },
+    "col_note": {"en": "Note", "zh": "备注"},
+    "heading_people": {"en": "Each person's week", "zh": "每人一周"},
+    "person_summary": {
+        "en": "{hours} h, {nights} {nights|night|nights}",
+        "zh": "{hours} 小时，夜班 {nights} 个",
+    },
+    "person_day": {"en": "{day}: {duties}", "zh": "{day}：{duties}"},
+    # messages.txt of a reschedule (roster/jobs/reschedule.py)
+    "messages_heading": {
+        "en": "{title}: roster changes from {when}",
+        "zh": "{title}：{when}起排班调整",
+    },
+    "person_no_duty": {"en": "no duty this period", "zh": "本期无班次"},
     # solve: progress and summary
     "progress": {
         "en": "[{level}] best {objective:g}  bound {bound:g}  {seconds:.1f}s",
@@ -330,10 +396,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "（到达时间上限：未证明最优）",
     },
     "summary_coverage": {
-        "en": "Coverage {priority}: {percent:.1f}% ({missing} of {required} person-shifts missing)",
+        "en": "Coverage {priority}: {percent:.1f}% ({missing} of {required} "
+        "{required|person-shift|person-shifts} missing)",
         "zh": "{priority}岗位覆盖率：{percent:.1f}%（{required} 人次中缺 {missing} 人次）",
     },
-    "summary_gaps": {"en": "Gaps: {count} posts short", "zh": "缺口：{count} 个岗位人手不足"},
+    "summary_gaps": {
+        "en": "Gaps: {count} {count|post|posts} short",
+        "zh": "缺口：{count} 个岗位人手不足",
+    },
     "summary_no_gaps": {
         "en": "Gaps: none — every post is covered",
         "zh": "缺口：无，所有岗位均已覆盖",
@@ -372,12 +442,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "absence_order": {"en": "--to must be after --from", "zh": "--to 须晚于 --from"},
     "changes_count": {
-        "en": "Changes: {count} duties for {people} people; messages to send:",
+        "en": "Changes: {count} {count|duty|duties} for {people} {people|person|people}; messages to send:",
         "zh": "改动：{people} 人共 {count} 个班次；待发送通知：",
     },
     # validate: the plan summary (roster.plan.summary)
     "summary_period": {
-        "en": "Period: {first} to {last} ({days} days)",
+        "en": "Period: {first} to {last} ({days} {days|day|days})",
         "zh": "周期：{first}至{last}（{days}天）",
     },
     "summary_people": {
@@ -466,8 +536,8 @@ def default_lang(title: str) -> Lang:
 
 
 def label(key: str, lang: Lang) -> str:
-    """A label from the catalogue."""
-    return CATALOGUE[key][lang]
+    """A label from the catalogue (its ``format`` chooses English plurals, see ``plural``)."""
+    return Template(CATALOGUE[key][lang])
 
 
 def fmt_date(date: dt.date, lang: Lang) -> str:
@@ -493,7 +563,7 @@ class Text:
     def render(self, lang: Lang) -> str:
         """The message in ``lang``; dates are formatted for that language."""
         values = {key: _localize(value, lang) for key, value in self.params.items()}
-        return self.templates[lang].format(**values)
+        return inflect(self.templates[lang], values).format(**values)
 
     def __str__(self) -> str:
         return self.render("en")

@@ -98,7 +98,7 @@ def test_an_errand_is_not_a_watch(rule: Coverage) -> None:
     index = PlanIndex(tiny_plan(shifts=(DAY,), demand=(demand,)))
     [short] = assert_model_agrees(index, [rule], roster_of(index, []))
     assert (short.place, short.tier, short.cost) == ("shopping", Tier.COVERAGE, 4 * 1)
-    assert short.message("en") == "shopping 2 Mar day: 0 of 1 people"
+    assert short.message("en") == "shopping 2 Mar day: 0 of 1 person"
 
 
 def test_the_priority_sets_tier_and_weight(rule: Coverage) -> None:
@@ -130,7 +130,7 @@ def test_max_is_hard_at_the_limit_and_one_past(rule: Coverage) -> None:
     [over] = judged(rule, gate(), ("s1", "A"), ("s2", "A"), ("s3", "A"))
     assert (over.hard, over.amount) == (True, 1)
     assert (over.date, over.shift, over.place) == (MONDAY, "D", "A")
-    assert over.message("en") == "A 2 Mar day: 3 people, at most 2 allowed"
+    assert over.message("en") == "A小区 2 Mar day: 3 people, at most 2 allowed"
     roomy = gate(most=3)
     assert judged(rule, roomy, ("s1", "A"), ("s2", "A"), ("s3", "A")) == []
     [over] = judged(rule, roomy, ("s1", "A"), ("s2", "A"), ("s3", "A"), ("s4", "A"))
@@ -161,7 +161,7 @@ def test_a_skilled_need_counts_only_the_skilled(rule: Coverage) -> None:
     assert judged(rule, index, ("s1", "A"), ("s2", "A")) == []
     [lead] = judged(rule, index, ("s2", "A"), ("s3", "A"))
     assert (lead.tier, lead.amount, lead.cost) == (Tier.HIGH, 1, 1)
-    assert lead.message("en") == "A小区 2 Mar day: 0 of 1 with skill lead"
+    assert lead.message("en") == "A小区 2 Mar day: 0 of 1 who can lead"
     # s1 alone: one short of two people (critical), the lead need is met.
     assert costs(judged(rule, index, ("s1", "A"))) == {Tier.CRITICAL: 1}
 

@@ -80,17 +80,16 @@ def test_removing_a_started_duty_is_one_violation(rule: Frozen, index: PlanIndex
     assert (found.rule, found.hard) == ("frozen", True)
     assert (found.staff, found.date, found.shift, found.place) == (("s1",), MONDAY, "D", "A")
     assert found.message("en") == (
-        "Person 1's duty 2 Mar day at A had started: it cannot be removed"
+        "Person 1's duty 2 Mar day at A小区 had started: it cannot be removed"
     )
-    assert found.message("zh") == "Person 1 的 3月2日 day A 班次已开始，不能取消"
+    assert found.message("zh") == "Person 1 的 3月2日 day A小区 班次已开始，不能取消"
 
 
 def test_adding_to_a_started_shift_is_one_violation(rule: Frozen, index: PlanIndex) -> None:
     [found] = judged(rule, index, [*PUBLISHED, ("s3", 0, "D", "A")])
     assert (found.staff, found.date, found.shift, found.place) == (("s3",), MONDAY, "D", "A")
-    assert (
-        found.message("en") == "Person 3 cannot be added to 2 Mar day at A: it had already started"
-    )
+    expected = "Person 3 cannot be added to 2 Mar day at A小区: it had already started"
+    assert found.message("en") == expected
 
 
 def test_moving_a_started_duty_removes_one_and_adds_one(rule: Frozen, index: PlanIndex) -> None:

@@ -126,3 +126,12 @@ def test_model_agrees_across_history(roster: Roster) -> None:
 @given(rosters(RICH))
 def test_model_agrees_on_any_roster_of_the_rich_plan(roster: Roster) -> None:
     assert_model_agrees(RICH, [OnePlace()], roster)
+
+
+def test_the_finding_names_compounds_and_dates_as_the_leader_writes_them(
+    rule: OnePlace, index: PlanIndex
+) -> None:
+    [found] = judged(rule, index, ("s1", 0, "N", "A"), ("s1", 1, "E", "B"))
+    assert found.message("zh") == "Person 1 同时排了 3月2日night（A小区） 和 3月3日E（B小区）"
+    english = "Person 1 is on 2 Mar night at A小区 and 3 Mar E at B小区 at the same time"
+    assert found.message("en") == english

@@ -46,8 +46,8 @@ def test_skilled_errand_needs_one_of_its_skills(rule: Skills, index: PlanIndex) 
     assert rule.forbids(index, s2, errand) is None
     reason = rule.forbids(index, s3, errand)
     assert reason is not None
-    assert reason.render("en") == "lacks skill drive/shop"
-    assert reason.render("zh") == "不具备drive/shop技能"
+    assert reason.render("en") == "cannot drive/shop"
+    assert reason.render("zh") == "不会驾驶/采买"
 
 
 def test_gate_with_a_plain_row_is_open_to_all(rule: Skills, index: PlanIndex) -> None:
@@ -62,7 +62,7 @@ def test_violations(rule: Skills, index: PlanIndex) -> None:
     wrong = roster_of(index, [("s1", 0, "D", "shopping"), ("s3", 0, "D", "shopping")])
     found = assert_model_agrees(index, [rule], wrong)
     assert [(v.staff, v.place) for v in found] == [(("s3",), "shopping")]
-    assert found[0].message("en") == "Person s3, 2 Mar day at shopping: lacks skill drive/shop"
+    assert found[0].message("en") == "Person s3, 2 Mar day at shopping: cannot drive/shop"
 
 
 def test_solver_keeps_the_unskilled_off_the_errand() -> None:

@@ -101,20 +101,20 @@ def test_taking_someone_off_soon_is_one_urgent_change(rule: Stability, index: Pl
     [off] = found
     assert (off.amount, off.cost, cost(found)) == (1, 2, 2)
     assert (off.staff, off.date, off.shift) == (("s2",), MONDAY, "N")
-    assert off.message("en") == "Person 2, 2 Mar night: A → off"
-    assert off.message("zh") == "Person 2，3月2日 night：A → 休息"
+    assert off.message("en") == "Person 2, 2 Mar night: A小区 → off"
+    assert off.message("zh") == "Person 2，3月2日 night：A小区 → 休息"
 
 
 def test_putting_someone_on_later_is_one_change(rule: Stability, index: PlanIndex) -> None:
     [on] = judged(index, changed((None, ("s3", 2, "D", "B"))), [rule])
     assert (on.staff, on.date, on.shift, on.cost) == (("s3",), MONDAY + dt.timedelta(2), "D", 1)
-    assert on.message("en") == "Person 3, 4 Mar day: off → B"
+    assert on.message("en") == "Person 3, 4 Mar day: off → B小区"
 
 
 def test_a_move_is_one_change(rule: Stability, index: PlanIndex) -> None:
     [moved] = judged(index, changed((("s1", 2, "D", "A"), ("s1", 2, "D", "B"))), [rule])
     assert (moved.amount, moved.cost) == (1, 1)
-    assert moved.message("en") == "Person 1, 4 Mar day: A → B"
+    assert moved.message("en") == "Person 1, 4 Mar day: A小区 → B小区"
 
 
 def test_a_swap_is_a_change_for_each_person_and_shift(rule: Stability, index: PlanIndex) -> None:

@@ -99,7 +99,7 @@ def test_weight_and_message(rule: Together) -> None:
         (3, ("s2", "s1"), "survey", "D")
     ]
     assert found[0].message("en") == "Person 2 is on survey 3 Mar day without Person 1"
-    assert found[0].message("zh") == "Person 2 3月3日 day在survey值班，搭档Person 1不在"
+    assert found[0].message("zh") == "Person 2 3月3日 day在走访值班，搭档Person 1不在"
 
 
 def test_apart_pairs_and_pairs_with_oneself_are_not_together(rule: Together) -> None:
