@@ -504,6 +504,16 @@ def weekly_count_caps() -> dict[str, str]:
     return {info.rule: resolved_name(name) for name, info in limit_infos() if info.weekly_count}
 
 
+def cap_rules() -> frozenset[str]:
+    """Rules that enforce only maxima (every limit of theirs has the lowest value as the
+    strictest): more duties never count less under them, so a duty that breaks one on its
+    own breaks it in every roster that holds the duty."""
+    combines: dict[str, set[Combine]] = {}
+    for _, info in limit_infos():
+        combines.setdefault(info.rule, set()).add(info.combine)
+    return frozenset(rule for rule, found in combines.items() if found <= {"lowest", "lowest_each"})
+
+
 def typical_limits() -> Limits:
     """The usual limits for everyone: each limit's typical value, where it has one."""
     return Limits.model_validate(
