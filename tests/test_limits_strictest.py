@@ -11,7 +11,7 @@ import pytest
 
 from constraints import all_rules, by_name
 from roster.plan.index import PlanIndex
-from roster.plan.limits import limit_info, resolved_name
+from roster.plan.limits import limit_info, not_applied, resolved_name
 from roster.plan.model import Limits, Staff
 from tests.helpers import roster_of, shortfalls, solve_checked
 from tests.plans import DAY, NIGHT, tiny_plan
@@ -113,3 +113,24 @@ def test_a_profile_allowing_a_night_gives_nobody_a_night_when_the_plan_allows_no
     assert [d for d in roster.duties if d.slot.night] == []
     assert by_name("weekly_nights")().violations(roster) == []
     assert shortfalls(roster) == {(0, "N", "A"): 1, (1, "N", "A"): 1}
+
+
+def test_own_limits_that_do_not_apply_are_those_a_stricter_value_overrules() -> None:
+    """A maximum above the one in force and a "no" under a "yes" do not apply; a shift
+    count as strict as the one in force does; days off always do (every one counts)."""
+    own = Limits(
+        max_hours_per_week=60,
+        no_nights=False,
+        max_shifts_of_type={"N": 1},
+        days_off=("sun",),
+        latest_end="18:00",
+    )
+    effective = Limits(
+        max_hours_per_week=48,
+        no_nights=True,
+        max_shifts_of_type={"N": 1, "D": 3},
+        days_off=("sat", "sun"),
+        latest_end="18:00",
+    )
+    assert not_applied(own, effective) == ["max_hours_per_week", "no_nights"]
+    assert not_applied(Limits(max_shifts_of_type={"N": 2}), effective) == ["max_shifts_of_type"]

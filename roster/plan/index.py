@@ -27,6 +27,7 @@ from roster.plan.model import (
     PLACE_SELECTORS,
     WEEKDAYS,
     Compound,
+    Limits,
     Plan,
     Priority,
     Shift,
@@ -242,11 +243,16 @@ class PlanIndex:
             end=start + shift.minutes,
         )
 
-    def _person(self, idx: int, staff: Staff) -> Person:
+    def staff_limits(self, staff: Staff) -> Limits:
+        """A staff member's limits as the plan gives them: the strictest of the plan's
+        ``[rules]``, their profiles and their own columns (before minutes)."""
         profiles = [
             self.plan.profiles[name] for name in staff.profiles if name in self.plan.profiles
         ]
-        limits = effective_limits(self.plan.rules, profiles, staff.overrides)
+        return effective_limits(self.plan.rules, profiles, staff.overrides)
+
+    def _person(self, idx: int, staff: Staff) -> Person:
+        limits = self.staff_limits(staff)
         spans = tuple(
             sorted(
                 (self._minute(a.start), self._minute(a.end))

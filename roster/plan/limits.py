@@ -455,6 +455,22 @@ def strictest(sources: Iterable[Limits]) -> Limits:
     return Limits.model_validate(merged)
 
 
+def not_applied(source: Limits, effective: Limits) -> list[str]:
+    """The limits ``source`` sets that do not apply because a stricter value does (a
+    person's own 60 h a week under the plan's 48, their own "no" to nights under a profile's
+    "no nights"): what a leader wrote in vain. Days off always apply (every day counts)."""
+    found = []
+    for name, value in source.model_dump(exclude_none=True).items():
+        applied = getattr(effective, name)
+        combine = limit_info(name).combine
+        if combine == "lowest_each":
+            if any(applied[shift] < cap for shift, cap in value.items()):
+                found.append(name)
+        elif combine != "union" and _stricter(name, applied, value) != value:
+            found.append(name)
+    return found
+
+
 def _stricter(name: str, old: Any, new: Any) -> Any:
     """The stricter of two values of one limit, as its ``combine`` says: the lowest of
     maxima (and the earliest "home by"), the highest of minima (and the latest "not

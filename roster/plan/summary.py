@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from roster.plan.index import WEEK, Person, PlanIndex, parse_days
-from roster.plan.limits import person_limits
+from roster.plan.limits import not_applied, person_limits
 from roster.plan.model import MINUTES_PER_DAY, Compound, Demand, Plan, Priority, Role, Shift
 from roster.plan.validate import able_staff
 from roster.text.i18n import Lang, Text, fmt_date, label
@@ -74,6 +74,8 @@ class Summary:
         hours_available: An upper bound of the person-hours the staff can give over the
             period (see :func:`minutes_available`).
         critical: Every critical demand row and how many could ever take it.
+        not_applied: People whose own limits in ``staff.csv`` do not apply because a
+            stricter value does (the plan's or a profile's), and those limits' names.
     """
 
     title: str
@@ -89,6 +91,7 @@ class Summary:
     hours_urgent: float
     hours_available: float
     critical: tuple[CriticalDemand, ...]
+    not_applied: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,15 @@ def summarize(plan: Plan) -> Summary:
             CriticalDemand(row, able_to_take(index, row))
             for row in plan.demand
             if row.priority == Priority.CRITICAL and row.shift in index.shift_by_id
+        ),
+        not_applied=tuple(
+            (person.staff.name, names)
+            for person in index.people
+            if (
+                names := tuple(
+                    not_applied(person.staff.overrides, index.staff_limits(person.staff))
+                )
+            )
         ),
     )
 
@@ -454,6 +466,12 @@ def render(summary: Summary, lang: Lang, warnings: PlanWarnings | None = None) -
                 able=critical.able,
                 warning=label("summary_too_few", lang) if critical.able < demand.min else "",
             )
+        )
+    if summary.not_applied:
+        lines.append(label("summary_not_applied", lang))
+    for name, limits in summary.not_applied:
+        lines.append(
+            _text("summary_not_applied_row", lang, name=name, limits=_join(list(limits), lang))
         )
     if warnings is not None:
         lines += render_warnings(warnings, lang)

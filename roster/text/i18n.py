@@ -435,6 +435,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "能承担。其他人：{why}",
     },
     "warn_nobody": {"en": "nobody is in the plan", "zh": "计划中没有人员"},
+    "summary_not_applied": {
+        "en": "Own limits in the staff list that do not apply (the settings or a profile "
+        "set a stricter one, which applies):",
+        "zh": "人员表中本人的限制未生效（设置或限制档案中有更严的，按更严的执行）：",
+    },
+    "summary_not_applied_row": {"en": "  {name}: {limits}", "zh": "  {name}：{limits}"},
     # the plan workbook (roster/io/workbook.py, roster/io/template.py): sheet names, the
     # English ones being the file names; the reader accepts both
     "plan_sheet_settings": {"en": "settings", "zh": "设置"},
