@@ -5,8 +5,8 @@
 * ``slots``: every concrete shift occurrence in the period, with start and end in minutes
   since the period's first midnight (a night shift on the last day ends after the period);
 * ``posts``: a place on a slot that someone may be put on, with its demand rows (``needs``);
-* ``people``: every staff member with the effective limits of their profiles and overrides,
-  in minutes, and their absences as minute spans;
+* ``people``: every staff member with their effective limits (the strictest of the plan's,
+  their profiles' and their own) in minutes, and their absences as minute spans;
 * ``history``: the previous period's duties, on slots with negative day numbers, so that
   rest, runs of days and weekly limits carry over the boundary.
 

@@ -435,14 +435,14 @@ def person_limits(limits: Limits) -> PersonLimits:
     return PersonLimits(**values)
 
 
-def effective_limits(defaults: Limits, profiles: list[Limits], override: Limits) -> Limits:
+def effective_limits(defaults: Limits, profiles: list[Limits], own: Limits) -> Limits:
     """A person's limits: the strictest of all that apply to them, the plan's defaults
     (``[rules]``), each of their profiles and their own columns in ``staff.csv``.
 
     Nothing loosens a limit: a profile or an own column can only tighten what the plan says
     for everyone (a profile allowing 1 night does not lift ``max_nights_per_week = 0``).
     """
-    return strictest([defaults, *profiles, override])
+    return strictest([defaults, *profiles, own])
 
 
 def strictest(sources: Iterable[Limits]) -> Limits:

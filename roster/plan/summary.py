@@ -194,7 +194,7 @@ def summarize(plan: Plan) -> Summary:
         last=plan.dates[-1],
         days=plan.days,
         staff_by_role=dict(Counter(s.staff.role for s in index.people)),
-        # Limits that differ from everyone's: a profile, or an override that changes something.
+        # Limits that differ from everyone's: a profile, or an own column that tightens one.
         staff_with_limits=sum(1 for p in index.people if p.limits != defaults),
         compounds=plan.compounds,
         shifts=plan.shifts,
