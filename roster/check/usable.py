@@ -96,6 +96,7 @@ class _Usable:
         }
         self._alone: dict[tuple[int, int], Rule | None] = {}
         self._kept: dict[int, frozenset[int]] = {}
+        self._everyone = frozenset(person.idx for person in index.people)
 
     def breaks_alone(self, person: Person, post: Post) -> Rule | None:
         """The first rule enforcing only maxima that the duty alone breaks, if any."""
@@ -148,10 +149,13 @@ class _Usable:
     def _candidates(self, post: Post) -> frozenset[int]:
         """The people every forbidding rule's ``candidates`` keeps for ``post``."""
         if post.idx not in self._kept:
-            everyone = frozenset(p.idx for p in self.index.people)
             kept = [r.candidates(self.index, post) for r in self.forbidding]
-            self._kept[post.idx] = everyone.intersection(*(k for k in kept if k is not None))
+            self._kept[post.idx] = self._everyone.intersection(*(k for k in kept if k is not None))
         return self._kept[post.idx]
+
+    def _people_for(self, post: Post) -> list[Person]:
+        """The people ``candidates`` keeps for ``post``, in the plan's order."""
+        return [self.index.people[i] for i in sorted(self._candidates(post))]
 
     def reasons(self, person: Person, post: Post) -> list[Text]:
         """What keeps ``person`` from filling ``post``: every rule that forbids it; else a
@@ -171,13 +175,14 @@ class _Usable:
 
     def unmet(self, demand: Demand, posts: Sequence[tuple[Post, Need]]) -> UnmetDemand | None:
         """The days on which fewer people than ``demand`` needs could take its posts, the
-        fewest who could, and what keeps the others away; None when every day has enough."""
+        fewest who could, and what keeps the others away from the first such post; None
+        when every day has enough."""
         dates: set[dt.date] = set()
         fewest = None
-        blocked: dict[tuple[int, str], Blocker] = {}
+        blocked: list[Blocker] = []
         for post, need in posts:
             able = 0
-            for person in self.index.people:
+            for person in self._people_for(post):
                 if self._blocker(person, post, need) is None:
                     able += 1
                     if able >= need.min:
@@ -186,13 +191,16 @@ class _Usable:
                 continue
             dates.add(post.slot.date)
             fewest = able if fewest is None else min(fewest, able)
-            for person in self.index.people:
-                blocker = self._blocker(person, post, need)
-                if blocker is not None:
-                    blocked.setdefault((person.idx, blocker.reason.render("en")), blocker)
+            if blocked:
+                continue
+            # On the first short post, those it is for (its area's people) say why.
+            for person in self._people_for(post) or self.index.people:
+                found = self._blocker(person, post, need)
+                if found is not None:
+                    blocked.append(found)
         if fewest is None:
             return None
-        why = {lang: summarize(list(blocked.values()), lang) for lang in LANGS}
+        why = {lang: summarize(blocked, lang) for lang in LANGS}
         return UnmetDemand(demand, tuple(sorted(dates)), fewest, why)
 
     def _blocker(self, person: Person, post: Post, need: Need) -> Blocker | None:

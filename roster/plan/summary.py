@@ -131,8 +131,8 @@ class UnmetDemand:
         demand: The row of ``demand.csv``.
         dates: The days on which too few could take it.
         able: The fewest who could on those days.
-        why: What keeps the others away, in each language: each reason with how many
-            people and a few names ("no nights ×5 (Li Na, …)").
+        why: What keeps the others away from its first short post, in each language: each
+            reason with how many people and a few names ("no nights ×5 (Li Na, …)").
     """
 
     demand: Demand
