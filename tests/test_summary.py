@@ -7,7 +7,7 @@ from pathlib import Path
 from roster.io import load_plan
 from roster.plan.model import Priority, Role
 from roster.plan.summary import Load, render, summarize
-from tests.plan_files import write_plan
+from tests.plan_files import appended, write_plan
 
 
 def test_small_plan_in_numbers(tmp_path: Path) -> None:
@@ -55,3 +55,19 @@ def test_render_in_both_languages(tmp_path: Path) -> None:
     chinese = render(summary, "zh")
     assert "周期：3月2日至3月4日（3天）" in chinese
     assert "  无物业小区 · night · 每天 · 需要1人：3人" in chinese
+
+
+def test_own_limits_a_stricter_one_overrules_are_listed(tmp_path: Path) -> None:
+    """Fay's own 60 h a week and "no" to nights do not apply under her profile's 24 h and no
+    nights: validate says so. Bob's own 30 h (under the plan's 48) and Cat's "no" to nights
+    (nothing else says) apply, and are not listed."""
+    folder = write_plan(tmp_path / "plan", appended("staff.csv", "a5,Fay,cadre,,pregnant,,,60,no"))
+    summary = summarize(load_plan(folder))
+    assert summary.not_applied == (("Fay", ("max_hours_per_week", "no_nights")),)
+    english = render(summary, "en").splitlines()
+    assert english[-3:-1] == [
+        "Own limits in the staff list that do not apply (the settings or a profile set a "
+        "stricter one, which applies):",
+        "  Fay: max_hours_per_week, no_nights",
+    ]
+    assert "  Fay：max_hours_per_week、no_nights" in render(summary, "zh").splitlines()

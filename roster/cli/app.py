@@ -38,15 +38,20 @@ LangOpt = Annotated[
 
 @app.command()
 def validate(plan: PlanArg, lang: LangOpt = None) -> None:
-    """Check a plan and print a one-screen summary; list every problem found."""
+    """Check a plan and print a one-screen summary; list every problem found, and warn
+    about people nobody can use and critical demand nobody can meet."""
+    from constraints import all_rules
+    from roster.check.usable import plan_warnings
     from roster.io import load_plan
+    from roster.plan.index import PlanIndex
     from roster.plan.summary import render, summarize
     from roster.text.i18n import default_lang
 
     chosen = _lang(lang)
     with _exit_on_errors(chosen):
         loaded = load_plan(plan)
-    typer.echo(render(summarize(loaded), chosen or default_lang(loaded.title)))
+    warnings = plan_warnings(PlanIndex(loaded), all_rules())
+    typer.echo(render(summarize(loaded), chosen or default_lang(loaded.title), warnings))
 
 
 @app.command()

@@ -5,8 +5,8 @@
 * ``slots``: every concrete shift occurrence in the period, with start and end in minutes
   since the period's first midnight (a night shift on the last day ends after the period);
 * ``posts``: a place on a slot that someone may be put on, with its demand rows (``needs``);
-* ``people``: every staff member with the effective limits of their profiles and overrides,
-  in minutes, and their absences as minute spans;
+* ``people``: every staff member with their effective limits (the strictest of the plan's,
+  their profiles' and their own) in minutes, and their absences as minute spans;
 * ``history``: the previous period's duties, on slots with negative day numbers, so that
   rest, runs of days and weekly limits carry over the boundary.
 
@@ -27,6 +27,7 @@ from roster.plan.model import (
     PLACE_SELECTORS,
     WEEKDAYS,
     Compound,
+    Limits,
     Plan,
     Priority,
     Shift,
@@ -242,11 +243,16 @@ class PlanIndex:
             end=start + shift.minutes,
         )
 
-    def _person(self, idx: int, staff: Staff) -> Person:
+    def staff_limits(self, staff: Staff) -> Limits:
+        """A staff member's limits as the plan gives them: the strictest of the plan's
+        ``[rules]``, their profiles and their own columns (before minutes)."""
         profiles = [
             self.plan.profiles[name] for name in staff.profiles if name in self.plan.profiles
         ]
-        limits = effective_limits(self.plan.rules, profiles, staff.overrides)
+        return effective_limits(self.plan.rules, profiles, staff.overrides)
+
+    def _person(self, idx: int, staff: Staff) -> Person:
+        limits = self.staff_limits(staff)
         spans = tuple(
             sorted(
                 (self._minute(a.start), self._minute(a.end))

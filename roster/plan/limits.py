@@ -3,9 +3,10 @@
 A limit's field says everything about it: its bounds (pydantic checks them, and validation
 words the failures), and in :class:`LimitInfo` its meaning (the plan workbook's note), its
 phrase in both languages (what reports and explanations say of it), the rule in ``constraints/``
-that enforces it, its unit, how profiles combine it, and a typical value. Everything else
-derives from these fields: the resolved :class:`PersonLimits` (in minutes) that rules read,
-the phrases, the workbook's notes and columns, ``explain``'s words, the generator's defaults.
+that enforces it, its unit, which of the values that apply to a person is the strictest, and
+a typical value. Everything else derives from these fields: the resolved
+:class:`PersonLimits` (in minutes) that rules read, the phrases, the workbook's notes and
+columns, ``explain``'s words, the generator's defaults.
 
 Adding a limit: a field here (and its line in ``PersonLimits``), and its rule.
 """
@@ -13,7 +14,7 @@ Adding a limit: a field here (and its line in ``PersonLimits``), and its rule.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -29,8 +30,9 @@ Unit = Literal["hours", "count", "clock", "flag", "weekdays", "shift_counts"]
 weekdays, or a count per shift id."""
 
 Combine = Literal["lowest", "highest", "any", "union", "lowest_each"]
-"""How the profiles of one person combine a limit: the tightest value wins (the lowest of
-maxima, the highest of minima, any "no nights", every day off, each shift's lowest count)."""
+"""How the values of a limit that apply to one person combine (the plan's default, each of
+their profiles, their own column): the strictest wins (the lowest of maxima, the highest of
+minima, any "no nights", every day off, each shift's lowest count)."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class LimitInfo:
         note: What goes in the cell, for the workbook's notes ({typical} is filled in).
         phrase: The limit in force, for outputs and explanations: "at most {n} nights/week".
         unit: What the value is.
-        combine: How several profiles combine it.
+        combine: How the values that apply to one person combine (the strictest wins).
         rule: The rule in ``constraints/`` that enforces it.
         minutes: For a limit in hours, the :class:`PersonLimits` attribute that holds it in
             minutes (the rules count minutes).
@@ -67,7 +69,8 @@ class LimitInfo:
 
 class Limits(Frozen):
     """Working-time limits. Used for the plan's defaults (``[rules]``), for profiles and for
-    per-person overrides; an unset field means "no limit from here".
+    a person's own columns in ``staff.csv``; an unset field means "no limit from here". A
+    person's limits are the strictest of these (:func:`effective_limits`).
 
     Hours are given as leaders think of them (may be fractional) and turned into whole
     minutes in :class:`PersonLimits`.
@@ -432,25 +435,46 @@ def person_limits(limits: Limits) -> PersonLimits:
     return PersonLimits(**values)
 
 
-def effective_limits(defaults: Limits, profiles: list[Limits], override: Limits) -> Limits:
-    """Defaults, then the person's profiles (tightest value wins), then their own overrides."""
-    merged = defaults.model_dump()
-    from_profiles: dict[str, Any] = {}
-    for profile in profiles:
-        for key, value in profile.model_dump(exclude_unset=True).items():
-            if value is None:
-                continue
-            old = from_profiles.get(key)
-            from_profiles[key] = value if old is None else _tighter(key, old, value)
-    merged.update(from_profiles)
-    merged.update(
-        {k: v for k, v in override.model_dump(exclude_unset=True).items() if v is not None}
-    )
+def effective_limits(defaults: Limits, profiles: list[Limits], own: Limits) -> Limits:
+    """A person's limits: the strictest of all that apply to them, the plan's defaults
+    (``[rules]``), each of their profiles and their own columns in ``staff.csv``.
+
+    Nothing loosens a limit: a profile or an own column can only tighten what the plan says
+    for everyone (a profile allowing 1 night does not lift ``max_nights_per_week = 0``).
+    """
+    return strictest([defaults, *profiles, own])
+
+
+def strictest(sources: Iterable[Limits]) -> Limits:
+    """The strictest value of each limit among ``sources``, by the limit's declared
+    :data:`Combine` rule; a limit none of them sets stays unset."""
+    merged: dict[str, Any] = {}
+    for source in sources:
+        for name, value in source.model_dump(exclude_none=True).items():
+            merged[name] = _stricter(name, merged[name], value) if name in merged else value
     return Limits.model_validate(merged)
 
 
-def _tighter(name: str, old: Any, new: Any) -> Any:
-    """The tighter of two profiles' values of one limit."""
+def not_applied(source: Limits, effective: Limits) -> list[str]:
+    """The limits ``source`` sets that do not apply because a stricter value does (a
+    person's own 60 h a week under the plan's 48, their own "no" to nights under a profile's
+    "no nights"): what a leader wrote in vain. Days off always apply (every day counts)."""
+    found = []
+    for name, value in source.model_dump(exclude_none=True).items():
+        applied = getattr(effective, name)
+        combine = limit_info(name).combine
+        if combine == "lowest_each":
+            if any(applied[shift] < cap for shift, cap in value.items()):
+                found.append(name)
+        elif combine != "union" and _stricter(name, applied, value) != value:
+            found.append(name)
+    return found
+
+
+def _stricter(name: str, old: Any, new: Any) -> Any:
+    """The stricter of two values of one limit, as its ``combine`` says: the lowest of
+    maxima (and the earliest "home by"), the highest of minima (and the latest "not
+    before"), any yes of a yes/no, every day off, each shift's lowest count."""
     combine = limit_info(name).combine
     if combine == "lowest":
         return min(old, new)
@@ -496,6 +520,16 @@ def weekly_count_caps() -> dict[str, str]:
     return {info.rule: resolved_name(name) for name, info in limit_infos() if info.weekly_count}
 
 
+def cap_rules() -> frozenset[str]:
+    """Rules that enforce only maxima (every limit of theirs has the lowest value as the
+    strictest): more duties never count less under them, so a duty that breaks one on its
+    own breaks it in every roster that holds the duty."""
+    combines: dict[str, set[Combine]] = {}
+    for _, info in limit_infos():
+        combines.setdefault(info.rule, set()).add(info.combine)
+    return frozenset(rule for rule, found in combines.items() if found <= {"lowest", "lowest_each"})
+
+
 def typical_limits() -> Limits:
     """The usual limits for everyone: each limit's typical value, where it has one."""
     return Limits.model_validate(
@@ -506,7 +540,7 @@ def typical_limits() -> Limits:
 def limits_markdown() -> str:
     """The limits as a Markdown table, for ``docs/limits.md``."""
     lines = [
-        "| limit | unit | bounds | rule | profiles combine | meaning | phrase (en / zh) |",
+        "| limit | unit | bounds | rule | combine (the strictest) | meaning | phrase (en / zh) |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, info in limit_infos():

@@ -128,6 +128,8 @@ class Staff(Frozen):
     skills: Names = ()
     profiles: Names = ()
     overrides: Limits = Limits()
+    """The person's own limits (``staff.csv`` columns): they only tighten the plan's and
+    their profiles' (:func:`roster.plan.limits.effective_limits`)."""
     home_compound: str | None = None
     unit: str | None = None
     areas: Names = ()

@@ -13,10 +13,11 @@ import datetime as dt
 import itertools
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from roster.plan.index import WEEK, Person, PlanIndex, parse_days
-from roster.plan.limits import person_limits
+from roster.plan.limits import not_applied, person_limits
 from roster.plan.model import MINUTES_PER_DAY, Compound, Demand, Plan, Priority, Role, Shift
 from roster.plan.validate import able_staff
 from roster.text.i18n import Lang, Text, fmt_date, label
@@ -73,6 +74,8 @@ class Summary:
         hours_available: An upper bound of the person-hours the staff can give over the
             period (see :func:`minutes_available`).
         critical: Every critical demand row and how many could ever take it.
+        not_applied: People whose own limits in ``staff.csv`` do not apply because a
+            stricter value does (the plan's or a profile's), and those limits' names.
     """
 
     title: str
@@ -88,6 +91,75 @@ class Summary:
     hours_urgent: float
     hours_available: float
     critical: tuple[CriticalDemand, ...]
+    not_applied: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class PostKind:
+    """Posts of one shift at the gates or on one errand, and what rules them out for a person.
+
+    Attributes:
+        shift: The shift's name.
+        errand: The errand (a place that is not a compound), or None for gate posts.
+        reasons: What rules them out, as the rules and limits say it ("no nights",
+            "home by 18:00", "absent"), each once, in the rules' order.
+    """
+
+    shift: str
+    errand: str | None
+    reasons: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class UnusablePerson:
+    """A person who can fill no post of the plan, and why, kind by kind of post.
+
+    Attributes:
+        name: The person's name.
+        ruled_out: Every kind of post the plan has, with what rules it out for them.
+    """
+
+    name: str
+    ruled_out: tuple[PostKind, ...]
+
+
+@dataclass(frozen=True)
+class UnmetDemand:
+    """A critical demand row that fewer people than it needs could ever take, on some days.
+
+    Attributes:
+        demand: The row of ``demand.csv``.
+        dates: The days on which too few could take it.
+        able: The fewest who could on those days.
+        why: What keeps the others away from its first short post, in each language: each
+            reason with how many people and a few names ("no nights ×5 (Li Na, …)").
+    """
+
+    demand: Demand
+    dates: tuple[dt.date, ...]
+    able: int
+    why: Mapping[Lang, str]
+
+
+@dataclass(frozen=True)
+class PlanWarnings:
+    """What a leader should know before solving: people nobody can use and critical demand
+    nobody can meet. Computed with the rules' own predicates (``roster.check.usable``);
+    the plan only says it.
+
+    Attributes:
+        people: People who can fill no post.
+        demands: Critical demand rows too few could ever take.
+        compounds: The plan's compounds (to name a demand's places).
+        shifts: The plan's shifts (to name a demand's shift).
+        days: The days of the period (to say "every day").
+    """
+
+    people: tuple[UnusablePerson, ...]
+    demands: tuple[UnmetDemand, ...]
+    compounds: tuple[Compound, ...]
+    shifts: tuple[Shift, ...]
+    days: tuple[dt.date, ...]
 
 
 def summarize(plan: Plan) -> Summary:
@@ -122,7 +194,7 @@ def summarize(plan: Plan) -> Summary:
         last=plan.dates[-1],
         days=plan.days,
         staff_by_role=dict(Counter(s.staff.role for s in index.people)),
-        # Limits that differ from everyone's: a profile, or an override that changes something.
+        # Limits that differ from everyone's: a profile, or an own column that tightens one.
         staff_with_limits=sum(1 for p in index.people if p.limits != defaults),
         compounds=plan.compounds,
         shifts=plan.shifts,
@@ -134,6 +206,15 @@ def summarize(plan: Plan) -> Summary:
             CriticalDemand(row, able_to_take(index, row))
             for row in plan.demand
             if row.priority == Priority.CRITICAL and row.shift in index.shift_by_id
+        ),
+        not_applied=tuple(
+            (person.staff.name, names)
+            for person in index.people
+            if (
+                names := tuple(
+                    not_applied(person.staff.overrides, index.staff_limits(person.staff))
+                )
+            )
         ),
     )
 
@@ -226,8 +307,13 @@ def able_to_take(index: PlanIndex, demand: Demand) -> int:
 # --------------------------------------------------------------------------- the screen
 
 
+def said(key: str, **params: object) -> Text:
+    """The catalogue's sentence ``key`` with its values, in both languages."""
+    return Text({"en": label(key, "en"), "zh": label(key, "zh")}, params)
+
+
 def _text(key: str, lang: Lang, **params: object) -> str:
-    return Text({"en": label(key, "en"), "zh": label(key, "zh")}, params).render(lang)
+    return said(key, **params).render(lang)
 
 
 def _number(value: float) -> str:
@@ -242,16 +328,30 @@ def _join(items: list[str], lang: Lang) -> str:
     return ("、" if lang == "zh" else ", ").join(items)
 
 
-def _place(place: str, summary: Summary, lang: Lang) -> str:
+def _place(place: str, compounds: tuple[Compound, ...], lang: Lang) -> str:
     selectors = {"*": "place_all", "managed": "place_managed", "unmanaged": "place_unmanaged"}
     if place in selectors:
         return label(selectors[place], lang)
-    names = {c.id: c.name for c in summary.compounds}
+    names = {c.id: c.name for c in compounds}
     return names.get(place, place)
 
 
-def render(summary: Summary, lang: Lang) -> str:
-    """The summary as one screen of text in ``lang``."""
+def _demand_words(
+    demand: Demand, compounds: tuple[Compound, ...], shifts: tuple[Shift, ...], lang: Lang
+) -> dict[str, object]:
+    """A demand row's place, shift, people needed and skill, as its lines say them."""
+    skill = _text("summary_skill", lang, skill=demand.skill) if demand.skill else ""
+    return {
+        "place": _place(demand.place, compounds, lang),
+        "shift": next((s.name for s in shifts if s.id == demand.shift), demand.shift),
+        "min": demand.min,
+        "skill": skill,
+    }
+
+
+def render(summary: Summary, lang: Lang, warnings: PlanWarnings | None = None) -> str:
+    """The summary as one screen of text in ``lang``, with the warnings before solving
+    (``roster.check.usable`` finds them) when there are any."""
     lines = [summary.title] if summary.title else []
     lines.append(
         _text(
@@ -355,21 +455,64 @@ def render(summary: Summary, lang: Lang) -> str:
 
     if summary.critical:
         lines.append(label("summary_critical", lang))
-    shift_names = {s.id: s.name for s in summary.shifts}
     for critical in summary.critical:
         demand = critical.demand
         lines.append(
             _text(
                 "summary_critical_row",
                 lang,
-                place=_place(demand.place, summary, lang),
-                shift=shift_names.get(demand.shift, demand.shift),
+                **_demand_words(demand, summary.compounds, summary.shifts, lang),
                 days=label("every_day", lang) if demand.days.strip() in ("", "*") else demand.days,
-                min=demand.min,
-                skill=_text("summary_skill", lang, skill=demand.skill) if demand.skill else "",
                 able=critical.able,
                 warning=label("summary_too_few", lang) if critical.able < demand.min else "",
             )
         )
+    if summary.not_applied:
+        lines.append(label("summary_not_applied", lang))
+    for name, limits in summary.not_applied:
+        lines.append(
+            _text("summary_not_applied_row", lang, name=name, limits=_join(list(limits), lang))
+        )
+    if warnings is not None:
+        lines += render_warnings(warnings, lang)
     lines.append(label("summary_valid", lang))
     return "\n".join(lines)
+
+
+def render_warnings(warnings: PlanWarnings, lang: Lang) -> list[str]:
+    """The warnings before solving as lines in ``lang``; none when there is nothing to say.
+
+    Each person nobody can use, with what rules out each kind of post (said as the limits,
+    never why they have them), and each critical demand too few could ever take, with what
+    keeps the others away.
+    """
+    if not warnings.people and not warnings.demands:
+        return []
+    lines = [label("warn_heading", lang)]
+    for person in warnings.people:
+        lines.append(_text("warn_person", lang, name=person.name))
+        # Kinds of post ruled out by the same things are said together.
+        by_reasons: dict[tuple[str, ...], list[str]] = {}
+        for kind in person.ruled_out:
+            reasons = tuple(reason.render(lang) for reason in kind.reasons)
+            where = kind.errand or label("warn_gates", lang)
+            by_reasons.setdefault(reasons, []).append(
+                _text("warn_kind", lang, shift=kind.shift, where=where)
+            )
+        for reasons, kinds in by_reasons.items():
+            why = _join(list(reasons), lang)
+            lines.append(_text("warn_ruled_out", lang, kinds=_join(kinds, lang), why=why))
+    for unmet in warnings.demands:
+        every = set(unmet.dates) == set(warnings.days)
+        dates = [fmt_date(d, lang) for d in unmet.dates]
+        lines.append(
+            _text(
+                "warn_demand",
+                lang,
+                **_demand_words(unmet.demand, warnings.compounds, warnings.shifts, lang),
+                able=unmet.able,
+                dates=label("every_day", lang) if every else _join(dates, lang),
+                why=unmet.why[lang] or label("warn_nobody", lang),
+            )
+        )
+    return lines

@@ -508,6 +508,30 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "place_managed": {"en": "managed compounds", "zh": "有物业小区"},
     "place_unmanaged": {"en": "unmanaged compounds", "zh": "无物业小区"},
     "every_day": {"en": "every day", "zh": "每天"},
+    # validate: warnings before solving (roster.check.usable finds them)
+    "warn_heading": {"en": "Before solving, note:", "zh": "求解前请注意："},
+    "warn_person": {"en": "  {name} can fill no post:", "zh": "  {name} 无法承担任何岗位："},
+    "warn_gates": {"en": "gates", "zh": "门岗"},
+    "warn_kind": {"en": "{shift} ({where})", "zh": "{shift}（{where}）"},
+    "warn_ruled_out": {"en": "    {kinds}: {why}", "zh": "    {kinds}：{why}"},
+    "warn_seat_skill": {
+        "en": "lacks skill {skill}, which every place there needs",
+        "zh": "不具备{skill}技能，而该岗位每个名额都需要此技能",
+    },
+    "warn_lacks_skill": {"en": "lacks skill {skill}", "zh": "不具备{skill}技能"},
+    "warn_demand": {
+        "en": "  Critical demand {place} · {shift}{skill}, {min} needed: at most {able} "
+        "could ever take it on {dates}. Kept away: {why}",
+        "zh": "  关键需求 {place} · {shift}{skill}，需要{min}人：{dates}最多只有{able}人"
+        "能承担。其他人：{why}",
+    },
+    "warn_nobody": {"en": "nobody is in the plan", "zh": "计划中没有人员"},
+    "summary_not_applied": {
+        "en": "Own limits in the staff list that do not apply (the settings or a profile "
+        "set a stricter one, which applies):",
+        "zh": "人员表中本人的限制未生效（设置或限制档案中有更严的，按更严的执行）：",
+    },
+    "summary_not_applied_row": {"en": "  {name}: {limits}", "zh": "  {name}：{limits}"},
     # the plan workbook (roster/io/workbook.py, roster/io/template.py): sheet names, the
     # English ones being the file names; the reader accepts both
     "plan_sheet_settings": {"en": "settings", "zh": "设置"},
