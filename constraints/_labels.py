@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from roster.plan.index import PlanIndex
 from roster.text.i18n import Text
-from roster.text.labels import errand_text, skill_text
+from roster.text.labels import errand_text
 
 
 def clock(minutes: int) -> str:
@@ -34,13 +34,6 @@ def date_list(dates: Iterable[dt.date], en: str = ", ", zh: str = "、") -> Text
     values = {f"d{i}": date for i, date in enumerate(dates)}
     fields = [f"{{{key}}}" for key in values]
     return Text({"en": en.join(fields), "zh": zh.join(fields)}, values)
-
-
-def skill_list(skills: Iterable[str]) -> Text:
-    """Skills by their labels, joined with "/": 采买/走访."""
-    names = {f"s{i}": skill_text(skill) for i, skill in enumerate(skills)}
-    template = "/".join(f"{{{key}}}" for key in names)
-    return Text({"en": template, "zh": template}, names)
 
 
 def duration(minutes: int) -> Text:

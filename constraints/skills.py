@@ -7,10 +7,10 @@ is a coverage goal (``coverage``), not a bar to the others.
 
 from __future__ import annotations
 
-from constraints._labels import skill_list
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import Rule
 from roster.text.i18n import Text
+from roster.text.labels import skill_list
 
 
 class Skills(Rule):

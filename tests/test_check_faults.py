@@ -68,7 +68,7 @@ def test_cli_prints_and_writes_the_double_booking_once(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "Hard rules broken: 1" in result.stdout
-    assert "Verdict: not OK: 1 hard-rule violations, 0 critical posts short." in result.stdout
+    assert "Verdict: not OK: 1 hard-rule violation, 0 critical posts short." in result.stdout
     with (out / "violations.csv").open(encoding="utf-8-sig") as handle:
         hard = [r["rule"] for r in csv.DictReader(handle) if r["hard"] == "true"]
     assert hard == ["one_place"]

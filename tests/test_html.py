@@ -162,7 +162,7 @@ def test_no_profile_name_or_absence_reason_leaks_into_any_output(
     found = gaps(result.roster, violations, rules, lang)
     assert any("Five" in g.why for g in found)  # the absent person is named in a reason...
 
-    written = write_roster_files(tmp_path, result.roster, found)
+    written = write_roster_files(tmp_path, result.roster, found, lang)
     written += write_report_files(tmp_path, result.roster, violations, found, rules, lang, result)
     assert sorted(p.name for p in written) == [
         "gaps.csv",

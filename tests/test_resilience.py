@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from constraints import all_rules
@@ -102,11 +101,6 @@ def test_cli_resilience_lists_the_leader_and_writes_resilience_csv(tmp_path: Pat
     assert "Anyone's loss can be absorbed (3 people tried" in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="roster/cli/app.py prints the files written before resilience.csv is written: it "
-    "must print a line for it too (the coordinator's merge)",
-)
 def test_cli_resilience_lists_resilience_csv_among_the_files_written(tmp_path: Path) -> None:
     folder = write_folder(tmp_path / "plan", ONE_LEADER)
     roster = tmp_path / "r" / "roster.csv"

@@ -66,7 +66,7 @@ def test_a_person_no_post_is_left_for_is_warned_about_with_the_limits_that_rule_
     )
     assert _ruled_out(warnings) == {
         "Person s3": {
-            "AM at gates": {"lacks skill lead", "home by 12:00"},
+            "AM at gates": {"cannot lead", "home by 12:00"},
             "PM at gates": {"home by 12:00"},
             "N at gates": {"no nights", "home by 12:00"},
         }
@@ -92,7 +92,7 @@ def test_a_place_only_a_skill_can_fill_is_no_use_to_those_without_it() -> None:
     )
     assert _ruled_out(warnings) == {
         "Person s2": {
-            "AM at gates": {"lacks skill lead, which every place there needs"},
+            "AM at gates": {"cannot lead, which every place there needs"},
             "PM at gates": {"home by 14:00"},
             "N at gates": {"no nights", "home by 14:00"},
         }
@@ -111,7 +111,7 @@ def test_critical_demand_with_a_skill_nobody_has_is_warned_about() -> None:
     (unmet,) = warnings.demands
     assert (unmet.demand.place, unmet.demand.skill, unmet.able) == ("driving", "drive", 0)
     assert unmet.dates == (MONDAY, MONDAY.replace(day=MONDAY.day + 1))
-    assert unmet.why["en"] == "lacks skill drive ×2 (Person s1, Person s2)"
+    assert unmet.why["en"] == "cannot drive ×2 (Person s1, Person s2)"
     # Nobody can take the errand, but everyone has the gate: nobody is unusable.
     assert warnings.people == ()
     # Where everyone can fill a post and every demand can be met, nothing is said.
@@ -138,8 +138,8 @@ def test_the_example_warns_about_the_person_nobody_can_use() -> None:
     warnings = plan_warnings(PlanIndex(load_plan(EXAMPLE)), all_rules())
     assert _ruled_out(warnings, "zh") == {
         "宋佳琪": {
-            "上午班 at gates": {"不具备lead技能，而该岗位每个名额都需要此技能"},
-            "上午班 at survey": {"不具备survey技能"},
+            "上午班 at gates": {"不会带班，而该岗位每个名额都需要"},
+            "上午班 at survey": {"不会走访"},
             "下午班 at gates": {"须在18:00前下班"},
             "下午班 at shopping": {"须在18:00前下班"},
             "夜班 at gates": {"不上夜班", "须在18:00前下班"},
@@ -173,9 +173,9 @@ def test_validate_prints_the_warnings_in_both_languages(tmp_path: Path) -> None:
         "  Eve can fill no post:",
         "    day (gates), day (survey): home by 12:00",
         "    night (gates): no nights, home by 12:00",
-        "    day (shopping): home by 12:00, lacks skill shop",
+        "    day (shopping): home by 12:00, cannot shop",
         "  Critical demand survey · day, skill survey, 1 needed: at most 0 could ever take it "
-        "on every day. Kept away: lacks skill survey ×4 (Ann, Bob, Cat…); home by 12:00 ×1 (Eve)",
+        "on every day. Kept away: cannot survey ×4 (Ann, Bob, Cat…); home by 12:00 ×1 (Eve)",
         "No problems found.",
     ]
     chinese = CliRunner().invoke(app, ["validate", str(folder), "--lang", "zh"])
@@ -184,10 +184,10 @@ def test_validate_prints_the_warnings_in_both_languages(tmp_path: Path) -> None:
     assert lines[lines.index("求解前请注意：") :] == [
         "求解前请注意：",
         "  Eve 无法承担任何岗位：",
-        "    day（门岗）、day（survey）：须在12:00前下班",
+        "    day（门岗）、day（走访）：须在12:00前下班",
         "    night（门岗）：不上夜班、须在12:00前下班",
-        "    day（shopping）：须在12:00前下班、不具备shop技能",
+        "    day（采买）：须在12:00前下班、不会采买",
         "  关键需求 survey · day，技能 survey，需要1人：每天最多只有0人能承担。"
-        "其他人：不具备survey技能 ×4 (Ann, Bob, Cat…)；须在12:00前下班 ×1 (Eve)",
+        "其他人：不会走访 ×4 (Ann, Bob, Cat…)；须在12:00前下班 ×1 (Eve)",
         "未发现问题。",
     ]

@@ -38,6 +38,7 @@ from roster.plan.summary import (
 from roster.roster import Roster
 from roster.rules import Rule, RuleSet, Violation
 from roster.text.i18n import Lang, Text
+from roster.text.labels import skill_list, skill_text
 
 LANGS: tuple[Lang, ...] = get_args(Lang)
 
@@ -207,7 +208,7 @@ class _Usable:
         """What keeps ``person`` from counting towards ``need`` on ``post``, if anything:
         lacking its skill, a rule that forbids the post, or a capping rule it breaks alone."""
         if need.skill and need.skill not in person.staff.skills:
-            return Blocker(person, "skills", said("warn_lacks_skill", skill=need.skill))
+            return Blocker(person, "skills", said("warn_lacks_skill", skill=skill_text(need.skill)))
         if (person.idx, post.idx) not in self.allowed:
             for rule in self.forbidding:
                 reason = rule.forbids(self.index, person, post)
@@ -231,5 +232,5 @@ def _seat_for_skill(person: Person, post: Post) -> Text | None:
         }
     )
     if post.max and lacking:
-        return said("warn_seat_skill", skill="/".join(lacking))
+        return said("warn_seat_skill", skill=skill_list(lacking))
     return None

@@ -258,6 +258,7 @@ def check(
         for line in tried.lines(used):
             typer.echo(line)
         write_resilience_csv(out / "resilience.csv", tried, used)
+        typer.echo(label("summary_written", used).format(folder=out, files="resilience.csv"))
     raise typer.Exit(report.exit_code)
 
 

@@ -107,18 +107,20 @@ def write_outputs(out_dir: Path, outcome: SolveOutcome, rules: Sequence[Rule]) -
     roster, result = outcome.result.roster, outcome.result
     assert roster is not None
     return [
-        *write_roster_files(out_dir, roster, outcome.gaps),
+        *write_roster_files(out_dir, roster, outcome.gaps, outcome.lang),
         *write_report_files(
             out_dir, roster, outcome.violations, outcome.gaps, rules, outcome.lang, result
         ),
     ]
 
 
-def write_roster_files(out_dir: Path, roster: Roster, found: Sequence[Gap]) -> list[Path]:
-    """``roster.csv`` and ``gaps.csv``."""
+def write_roster_files(
+    out_dir: Path, roster: Roster, found: Sequence[Gap], lang: Lang
+) -> list[Path]:
+    """``roster.csv`` and ``gaps.csv`` (its label columns in ``lang``)."""
     roster_csv, gaps_csv = out_dir / "roster.csv", out_dir / "gaps.csv"
     write_csv(roster_csv, ROSTER_HEADER, roster_rows(roster))
-    write_csv(gaps_csv, GAPS_HEADER, (g.row() for g in found))
+    write_csv(gaps_csv, GAPS_HEADER, (g.row(lang) for g in found))
     return [roster_csv, gaps_csv]
 
 

@@ -21,6 +21,7 @@ from roster.plan.limits import not_applied, person_limits
 from roster.plan.model import MINUTES_PER_DAY, Compound, Demand, Plan, Priority, Role, Shift
 from roster.plan.validate import able_staff
 from roster.text.i18n import Lang, Text, fmt_date, label
+from roster.text.labels import errand_label
 from roster.text.width import ljust, rjust, width
 
 # --------------------------------------------------------------------------- the numbers
@@ -495,7 +496,7 @@ def render_warnings(warnings: PlanWarnings, lang: Lang) -> list[str]:
         by_reasons: dict[tuple[str, ...], list[str]] = {}
         for kind in person.ruled_out:
             reasons = tuple(reason.render(lang) for reason in kind.reasons)
-            where = kind.errand or label("warn_gates", lang)
+            where = errand_label(kind.errand, lang) if kind.errand else label("warn_gates", lang)
             by_reasons.setdefault(reasons, []).append(
                 _text("warn_kind", lang, shift=kind.shift, where=where)
             )

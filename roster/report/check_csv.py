@@ -50,7 +50,7 @@ def check_tables(
             CHECK_HEADER,
             holes + [short_night_row(n, lang) for n in report.short_nights],
         ),
-        "gaps.csv": (GAPS_HEADER, [g.row() for g in report.gaps]),
+        "gaps.csv": (GAPS_HEADER, [g.row(lang) for g in report.gaps]),
         "why.csv": (WHY_HEADER, why_rows(report, lang)),
         "violations.csv": (VIOLATIONS_HEADER, violation_rows(report, lang)),
     }

@@ -494,8 +494,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "summary_critical": {
         "en": "Critical demand, and how many people could ever take it "
-        "(skill, no_nights/no_24h, not absent on all its days):",
-        "zh": "关键需求及可能承担的人数（按技能、no_nights/no_24h、并非所有日子都缺勤）：",
+        "(skill, no nights / no 24-hour duty, not absent on all its days):",
+        "zh": "关键需求及可能承担的人数（按技能、不上夜班/不上24小时班、并非所有日子都缺勤）：",
     },
     "summary_critical_row": {
         "en": "  {place} · {shift} · {days} · {min} needed{skill}: {able} people{warning}",
@@ -515,10 +515,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "warn_kind": {"en": "{shift} ({where})", "zh": "{shift}（{where}）"},
     "warn_ruled_out": {"en": "    {kinds}: {why}", "zh": "    {kinds}：{why}"},
     "warn_seat_skill": {
-        "en": "lacks skill {skill}, which every place there needs",
-        "zh": "不具备{skill}技能，而该岗位每个名额都需要此技能",
+        "en": "cannot {skill}, which every place there needs",
+        "zh": "不会{skill}，而该岗位每个名额都需要",
     },
-    "warn_lacks_skill": {"en": "lacks skill {skill}", "zh": "不具备{skill}技能"},
+    "warn_lacks_skill": {"en": "cannot {skill}", "zh": "不会{skill}"},
     "warn_demand": {
         "en": "  Critical demand {place} · {shift}{skill}, {min} needed: at most {able} "
         "could ever take it on {dates}. Kept away: {why}",

@@ -4,6 +4,8 @@ shown as the plan writes it: a plan that calls its errand "采买" keeps "采买
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from roster.text.i18n import CATALOGUE, Lang, Text
 
 
@@ -18,6 +20,13 @@ def errand_text(errand: str) -> Text:
     catalogue does not know keeps the plan's own name."""
     entry = CATALOGUE.get(f"errand_{errand.strip().casefold()}")
     return Text(entry) if entry else _verbatim(errand)
+
+
+def skill_list(skills: Iterable[str]) -> Text:
+    """Skills by their labels, joined with "/": 采买/走访."""
+    names = {f"s{i}": skill_text(skill) for i, skill in enumerate(skills)}
+    template = "/".join(f"{{{key}}}" for key in names)
+    return Text({"en": template, "zh": template}, names)
 
 
 def skill_label(skill: str, lang: Lang) -> str:
