@@ -45,6 +45,11 @@ class SolverConfig:
     """For a level of tiers joined by "+": the part of its time spent first on its first
     tier alone, as a start for the whole level (``roster.engine.warm_up``). 0 turns it
     off."""
+    deterministic: bool = False
+    """Bound each search by CP-SAT's deterministic time (``time_limit`` of it) instead of
+    the clock, with one worker: the same plan, seed and limit then give the same roster on
+    the same machine and OR-Tools version, however busy the machine. The run then takes
+    about ``time_limit`` seconds on a typical machine, more on a slow or busy one."""
     extra: dict[str, object] = field(default_factory=lambda: dict(DEFAULT_PARAMETERS))
     """CP-SAT parameters by name (``{"linearization_level": 2}``), set last; by default
     ``DEFAULT_PARAMETERS``."""

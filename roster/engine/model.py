@@ -19,6 +19,7 @@ from functools import cache
 
 from ortools.sat.python import cp_model
 
+from roster.engine.interrupt import running
 from roster.plan.index import Person, PlanIndex, Post, Slot
 from roster.plan.model import Tier
 from roster.roster import Roster
@@ -277,7 +278,10 @@ class RosterModel:
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = seconds
         solver.parameters.num_workers = 1
-        if solver.solve(fixed) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        # Not stopped by Ctrl-C: a cost left above its least would misstate the roster.
+        with running(solver, stoppable=False):
+            code = solver.solve(fixed)
+        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return solver
         return None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from roster.engine.interrupt import interrupted, running
 from roster.engine.model import Expr, RosterModel
 from roster.result import Level, Progress, ProgressFn, SolverConfig
 
@@ -44,9 +45,15 @@ class SearchCallback(cp_model.CpSolverSolutionCallback):
 
 
 def set_parameters(solver: cp_model.CpSolver, config: SolverConfig, seconds: float) -> None:
-    """Give ``solver`` the config's parameters and at most ``seconds`` (0.05 at least)."""
-    solver.parameters.max_time_in_seconds = max(0.05, seconds)
-    solver.parameters.num_workers = config.workers
+    """Give ``solver`` the config's parameters and at most ``seconds`` (0.05 at least): of
+    the clock, or in deterministic mode of CP-SAT's deterministic time, with one worker
+    (``SolverConfig.deterministic``)."""
+    if config.deterministic:
+        solver.parameters.max_deterministic_time = max(0.05, seconds)
+        solver.parameters.num_workers = 1
+    else:
+        solver.parameters.max_time_in_seconds = max(0.05, seconds)
+        solver.parameters.num_workers = config.workers
     solver.parameters.random_seed = config.seed
     solver.parameters.log_search_progress = config.log_search
     for name, value in config.extra.items():
@@ -97,7 +104,6 @@ class LevelJob:
     objective: Expr
     seconds: float
     deadline: float
-    interrupted: Callable[[], bool]  # whether Ctrl-C came
     on_progress: ProgressFn | None
     started: float  # when the whole solve started, for ``Progress``
 
@@ -109,11 +115,18 @@ class LevelJob:
 
     def minimize(self, callback: SearchCallback, part: float = 1.0) -> cp_model.CpSolverStatus:
         """Minimise the level with ``solver`` for ``part`` of the time left until the
-        deadline (after Ctrl-C only long enough to take the roster already found)."""
-        seconds = 0.05 if self.interrupted() else self.deadline - time.monotonic()
+        deadline (after Ctrl-C only long enough to take the roster already found; in
+        deterministic mode ``part`` of ``seconds`` of deterministic time)."""
+        if interrupted():
+            seconds = 0.05
+        elif self.config.deterministic:
+            seconds = self.seconds
+        else:
+            seconds = self.deadline - time.monotonic()
         self.model._cp.minimize(self.objective)
         set_parameters(self.solver, self.config, seconds * part)
-        return self.solver.solve(self.model._cp, callback)
+        with running(self.solver):
+            return self.solver.solve(self.model._cp, callback)
 
 
 @dataclass(frozen=True)

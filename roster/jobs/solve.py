@@ -19,11 +19,11 @@ from roster.io import load_plan
 from roster.io.roster_file import ROSTER_HEADER, roster_rows
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
 from roster.plan.index import PlanIndex
-from roster.plan.model import Plan
+from roster.plan.model import Plan, Priority
 from roster.report.html import write_report_html
 from roster.report.tables import coverage_lines
 from roster.report.xlsx import write_roster_xlsx
-from roster.result import Progress, SolverConfig, SolveResult
+from roster.result import Progress, SolverConfig, SolveResult, Status
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, default_lang, label
@@ -54,6 +54,14 @@ class SolveOutcome:
     violations: list[Violation] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """The command's exit status (design §6): 0 all well; 1 no roster, or a roster that
+        leaves a critical post short. ``roster reschedule`` exits with it too."""
+        if self.result.roster is None:
+            return 1
+        return 1 if any(g.need.priority is Priority.CRITICAL for g in self.gaps) else 0
 
 
 def plan_hash(plan: Plan) -> str:
@@ -168,6 +176,7 @@ def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
         "seed": result.config.seed,
         "time_limit": result.config.time_limit,
         "strict": result.config.strict,
+        "deterministic": result.config.deterministic,
         "parameters": dict(result.config.extra),  # CP-SAT parameters beyond those above
         "input_hash": plan_hash(plan),
         "version": version("duty-roster"),
@@ -209,19 +218,22 @@ class ProgressPrinter:
             self.emit(progress_line(progress, lang))
 
 
+def status_word(status: Status, lang: Lang) -> str:
+    """A solve's status as a leader reads it ("proven best", "已证明最优"), never the enum's
+    name."""
+    return label(f"status_{status.value.lower()}", lang)
+
+
 def solve_summary(outcome: SolveOutcome) -> list[str]:
     """The short summary printed at the end of ``roster solve``."""
     lang, result = outcome.lang, outcome.result
     note = label("interrupted", lang) if result.interrupted else ""
     if not note and result.hit_time_limit:
         note = label("time_limit", lang)
-    lines = [
-        label("summary_status", lang).format(
-            status=result.status.value, seconds=result.seconds, note=note
-        )
-    ]
+    status = status_word(result.status, lang)
+    lines = [label("summary_status", lang).format(status=status, seconds=result.seconds, note=note)]
     if result.roster is None:
-        lines.append(label("no_roster", lang).format(status=result.status.value))
+        lines.append(label("no_roster", lang).format(status=status))
         return lines
     lines += coverage_lines(result.roster, outcome.gaps, lang)
     if outcome.gaps:

@@ -280,11 +280,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "incl. {carried} in the 4 weeks before",
         "zh": "含此前4周的{carried}",
     },
-    "status_optimal": {"en": "optimal (proven)", "zh": "最优（已证明）"},
-    "status_feasible": {"en": "feasible (not proven optimal)", "zh": "可行（未证明最优）"},
-    "status_infeasible": {"en": "infeasible", "zh": "无可行排班"},
+    "status_optimal": {"en": "proven best", "zh": "已证明最优"},
+    "status_feasible": {"en": "found, not proven best", "zh": "找到可行方案（未证明最优）"},
+    "status_infeasible": {
+        "en": "no roster can meet every hard rule",
+        "zh": "无法满足全部硬性规则，没有可行排班",
+    },
     "status_model_invalid": {"en": "model invalid (a bug)", "zh": "模型无效（程序缺陷）"},
-    "status_unknown": {"en": "unknown", "zh": "未知"},
+    "status_unknown": {"en": "nothing found in the time", "zh": "规定时间内未找到排班"},
     "report_title": {"en": "{title}: roster report", "zh": "{title} 排班报告"},
     "report_period": {"en": "{first} to {last}, {days} days", "zh": "{first}至{last}，共{days}天"},
     "report_checked": {
