@@ -82,7 +82,7 @@ def _solve(
         hint = first_roster(index, rules, stopped=interrupted)
     if hint is not None:
         # A quarter of the time at most: with every assignment fixed, little is left to do.
-        model.hint(hint, seconds=config.time_limit / 4)
+        model.hint(hint, seconds=config.time_limit / 4, deterministic=config.deterministic)
     if config.deterministic:
         search = plain  # a warm-up ends on a stall, which the clock decides
     levels: list[Level] = model.levels() or [()]
