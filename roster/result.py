@@ -3,12 +3,13 @@ the engine reads (reports and writers never import the solver itself)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from roster.plan.model import Tier
 from roster.roster import Roster
+from roster.text.i18n import Lang
 
 Level = tuple[Tier, ...]
 
@@ -56,13 +57,30 @@ class SolverConfig:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """What a roster still costs at a level, in a leader's terms: how many of a rule's
+    subjects it leaves unmet (posts short, people off their fair share, wishes broken)."""
+
+    rule: str
+    title: Mapping[Lang, str]
+    count: int
+
+
+@dataclass(frozen=True)
 class Progress:
-    """One improving roster found during search."""
+    """One improving roster found during search. ``findings``, if given, reads the roster's
+    ``Finding``s of its level; it is valid only while the progress is being reported (the
+    solver's values are gone afterwards), and costs a pass over the level's costs, so a
+    reporter calls it only for what it shows."""
 
     level: Level
     objective: float
     bound: float
     seconds: float
+    findings: Callable[[], tuple[Finding, ...]] | None = None
+    final: bool = False
+    """The level's search is over: this is the roster it ends on (shown even when the
+    reporter would skip it as too soon after the last)."""
 
 
 @dataclass(frozen=True)

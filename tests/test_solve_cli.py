@@ -130,3 +130,24 @@ def test_statuses_are_in_the_leaders_words(tmp_path: Path) -> None:
     for name in ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN"):
         assert name not in zh
         assert name not in strict
+
+
+@pytest.mark.parametrize(
+    ("lang", "critical", "raw"),
+    [
+        ("en", "[critical cover] posts short: 1", "best "),
+        ("zh", "[关键覆盖] 缺人岗位：1", "当前最优"),
+    ],
+)
+def test_progress_says_what_is_unmet_not_the_raw_cost(
+    tmp_path: Path, lang: str, critical: str, raw: str
+) -> None:
+    # One night at A stays one person short (4 person-nights needed, 3 possible).
+    plan = write_folder(tmp_path / "plan", SHORT_NIGHTS)
+    result = RUNNER.invoke(
+        app, ["solve", str(plan), "--out", str(tmp_path / "out"), *FAST, "--lang", lang]
+    )
+    lines = result.stderr.splitlines()
+    level = critical.split("]")[0] + "]"
+    assert [line for line in lines if line.startswith(level)][-1].startswith(critical)
+    assert not [line for line in lines if raw in line]

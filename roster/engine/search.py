@@ -16,16 +16,41 @@ from ortools.sat.python import cp_model
 
 from roster.engine.interrupt import interrupted, running
 from roster.engine.model import Expr, RosterModel
-from roster.result import Level, Progress, ProgressFn, SolverConfig
+from roster.result import Finding, Level, Progress, ProgressFn, SolverConfig
+from roster.rules import Subject
+
+
+def findings(
+    model: RosterModel, level: Level, value: Callable[[Expr], float]
+) -> tuple[Finding, ...]:
+    """The ``Finding``s of a roster at ``level``, its values read by ``value``: each rule's
+    subjects (a post, a person's share, a wish) with a cost above nothing, counted once
+    however many costs they have."""
+    titles = {rule.name: rule.title for rule in model.rules}
+    unmet: dict[str, set[Subject]] = {}
+    for penalty in model.penalties:
+        if penalty.tier in level and value(penalty.expr) > 0:
+            unmet.setdefault(penalty.rule, set()).add(penalty.subject)
+    return tuple(
+        Finding(rule, titles.get(rule, {"en": rule, "zh": rule}), len(subjects))
+        for rule, subjects in unmet.items()
+    )
 
 
 class SearchCallback(cp_model.CpSolverSolutionCallback):
-    """Reports each better roster as ``Progress`` of ``level``, and keeps when it came and
-    how far it was from the bound (a warm-up stops on those)."""
+    """Reports each better roster as ``Progress`` of ``level`` (with its findings if given
+    the ``model``), and keeps when it came and how far it was from the bound (a warm-up
+    stops on those)."""
 
-    def __init__(self, level: Level, report: ProgressFn | None, started: float) -> None:
+    def __init__(
+        self,
+        level: Level,
+        report: ProgressFn | None,
+        started: float,
+        model: RosterModel | None = None,
+    ) -> None:
         super().__init__()
-        self.level, self.report, self.started = level, report, started
+        self.level, self.report, self.started, self.model = level, report, started, model
         self.improved: float | None = None  # when the last better roster was found
         self.gap = 1.0  # the last roster's distance from the bound, relative to its cost
 
@@ -34,12 +59,14 @@ class SearchCallback(cp_model.CpSolverSolutionCallback):
         value, bound = self.objective_value, self.best_objective_bound
         self.gap = (value - bound) / value if value > 0 else 0.0
         if self.report:
+            model = self.model
             self.report(
                 Progress(
                     self.level,
                     self.objective_value,
                     self.best_objective_bound,
                     time.monotonic() - self.started,
+                    None if model is None else lambda: findings(model, self.level, self.value),
                 )
             )
 
@@ -110,7 +137,7 @@ class LevelJob:
     def callback(self, level: Level | None = None) -> SearchCallback:
         """A callback reporting rosters of ``level`` (by default the job's)."""
         return SearchCallback(
-            self.level if level is None else level, self.on_progress, self.started
+            self.level if level is None else level, self.on_progress, self.started, self.model
         )
 
     def minimize(self, callback: SearchCallback, part: float = 1.0) -> cp_model.CpSolverStatus:

@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from ortools.sat.python import cp_model
 
@@ -20,7 +21,7 @@ from roster.engine import warm_up
 from roster.engine.greedy import first_roster
 from roster.engine.interrupt import Interrupt, interrupted
 from roster.engine.model import RosterModel
-from roster.engine.search import LevelJob, LevelSearch, plain
+from roster.engine.search import LevelJob, LevelSearch, findings, plain
 from roster.plan.index import PlanIndex
 from roster.result import (
     Level,
@@ -100,7 +101,7 @@ def _solve(
             result.tiers.append(TierResult(level, Status.OPTIMAL, 0, 0, 0.0))
             result.roster, from_start = model.decode(model.start), True
             if on_progress:
-                on_progress(Progress(level, 0, 0, time.monotonic() - started))
+                on_progress(Progress(level, 0, 0, time.monotonic() - started, tuple))
             if level:
                 model._cp.add(objective <= 0)
             continue
@@ -147,6 +148,10 @@ def _solve(
                 for t in result.tiers
             ]
             result.roster, from_start = model.decode(solver), False
+            if on_progress:
+                read = partial(findings, model, level, solver.value)
+                elapsed = time.monotonic() - started
+                on_progress(Progress(level, value, bound, elapsed, read, final=True))
             result.hit_time_limit |= status is Status.FEASIBLE and not interrupted()
             # Hold this level at what it reached, and start the next one from here,
             # hinting every variable (not only assignments) so the hint is complete.
@@ -198,7 +203,9 @@ def _keep_start(
             cost = round(start.value(model.level_expr(level))) if level else 0
             tier = TierResult(level, Status.FEASIBLE, cost, None, 0.0)
             if on_progress:
-                on_progress(Progress(level, cost, 0, time.monotonic() - started))
+                seconds = time.monotonic() - started
+                read = partial(findings, model, level, start.value)
+                on_progress(Progress(level, cost, 0, seconds, read))
         result.tiers.append(tier)
 
 

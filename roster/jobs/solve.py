@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -23,10 +24,10 @@ from roster.plan.model import Plan, Priority
 from roster.report.html import write_report_html
 from roster.report.tables import coverage_lines
 from roster.report.xlsx import write_roster_xlsx
-from roster.result import Progress, SolverConfig, SolveResult, Status
+from roster.result import Finding, Progress, SolverConfig, SolveResult, Status
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang, default_lang, label
+from roster.text.i18n import CATALOGUE, Lang, default_lang, label
 
 #: At most this many gaps and unfair loads are listed in the summary.
 SHOWN = 10
@@ -193,8 +194,15 @@ def level_label(level: Sequence[object], lang: Lang) -> str:
     return "+".join(label(f"tier_{getattr(t, 'value', t)}", lang) for t in level) or "-"
 
 
-def progress_line(progress: Progress, lang: Lang) -> str:
-    """One line of live progress."""
+def progress_line(progress: Progress, lang: Lang, said: str | None = None) -> str:
+    """One line of live progress: what the roster still leaves unmet at its level, in the
+    leader's terms (``progress_said``), or without those the raw cost and bound."""
+    if progress.findings is not None:
+        return label("progress_findings", lang).format(
+            level=level_label(progress.level, lang),
+            findings=progress_said(progress, lang) if said is None else said,
+            seconds=progress.seconds,
+        )
     return label("progress", lang).format(
         level=level_label(progress.level, lang),
         objective=progress.objective,
@@ -203,19 +211,51 @@ def progress_line(progress: Progress, lang: Lang) -> str:
     )
 
 
+def progress_said(progress: Progress, lang: Lang) -> str:
+    """What a roster leaves unmet at its level (posts short, people off their fair share,
+    wishes not met); "" without findings. Reads the solver: call it while reporting."""
+    if progress.findings is None:
+        return ""
+    said = [_finding(f, lang) for f in progress.findings()] or [label("finding_none", lang)]
+    return label("findings_separator", lang).join(said)
+
+
+def _finding(finding: Finding, lang: Lang) -> str:
+    """One finding: in its rule's own words if the catalogue has them, else by its title."""
+    key = f"finding_{finding.rule}"
+    if key in CATALOGUE:
+        return label(key, lang).format(count=finding.count)
+    return label("finding_other", lang).format(title=finding.title[lang], count=finding.count)
+
+
+#: A progress line is shown at most once per this many times the time its findings took to
+#: read (they are read inside CP-SAT's callback, which waits meanwhile): 5 % at most.
+PAUSE_FACTOR = 20
+
+
 class ProgressPrinter:
     """Live progress for the terminal: a line when a level starts improving, then at most one
-    a second, so a fast search does not flood the screen."""
+    a second, so a fast search does not flood the screen, and the level's end unless it
+    says what was last shown."""
 
     def __init__(self, emit: Callable[[str], None], every: float = 1.0) -> None:
         self.emit, self.every = emit, every
         self._level: object = None
         self._last = -1.0
+        self._said = ""
+        self._every = every
 
     def __call__(self, progress: Progress, lang: Lang) -> None:
-        if progress.level != self._level or progress.seconds - self._last >= self.every:
-            self._level, self._last = progress.level, progress.seconds
-            self.emit(progress_line(progress, lang))
+        new_level = progress.level != self._level
+        if new_level or progress.final or progress.seconds - self._last >= self._every:
+            began = time.monotonic()
+            said = progress_said(progress, lang)
+            # Reading the findings holds up the solver: on a big plan, pause the longer.
+            self._every = max(self.every, PAUSE_FACTOR * (time.monotonic() - began))
+            if progress.final and not new_level and said and said == self._said:
+                return  # the level ends as last shown
+            self._level, self._last, self._said = progress.level, progress.seconds, said
+            self.emit(progress_line(progress, lang, said))
 
 
 def status_word(status: Status, lang: Lang) -> str:

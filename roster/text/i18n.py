@@ -357,6 +357,17 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Changes: {count} duties for {people} people; messages to send:",
         "zh": "改动：{people} 人共 {count} 个班次；待发送通知：",
     },
+    "progress_findings": {
+        "en": "[{level}] {findings}  ({seconds:.1f}s)",
+        "zh": "[{level}] {findings}（{seconds:.1f}秒）",
+    },
+    "findings_separator": {"en": "; ", "zh": "；"},
+    "finding_coverage": {"en": "posts short: {count}", "zh": "缺人岗位：{count}"},
+    "finding_fairness": {"en": "off their fair share: {count}", "zh": "偏离合理份额：{count}"},
+    "finding_requests": {"en": "requests not met: {count}", "zh": "未满足的申请：{count}"},
+    "finding_stability": {"en": "duties changed: {count}", "zh": "改动的班次：{count}"},
+    "finding_other": {"en": "{title}: {count}", "zh": "{title}：{count}"},
+    "finding_none": {"en": "all met", "zh": "全部满足"},
     # validate: the plan summary (roster.plan.summary)
     "summary_period": {
         "en": "Period: {first} to {last} ({days} days)",
