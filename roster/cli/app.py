@@ -2,10 +2,7 @@
 
 Exit status (design §6): 0 all well; 1 no roster, or a roster that leaves a critical post
 short (``solve``, ``reschedule``) or breaks a hard rule (``check``), or a strict plan with
-no roster (``explain``); 2 bad input.
-
-The language: a command's ``--lang``, else the global ``roster --lang``, else ``ROSTER_LANG``,
-else the plan's title (Chinese when it has Chinese characters).
+no roster (``explain``); 2 bad input. The language: see ``_lang``.
 """
 
 from __future__ import annotations
@@ -15,16 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from roster.io.write import OutputError
 from roster.plan.validate import PlanError
 from roster.text.i18n import LANGS, Lang, default_lang
-
-if TYPE_CHECKING:
-    from roster.result import SolverConfig
 
 app = typer.Typer(
     help="Duty rosters for small offices: generate, repair, check.",
@@ -45,24 +39,14 @@ LangOpt = Annotated[
         "--lang", help="zh or en (default: roster --lang, then ROSTER_LANG, then the plan's title)."
     ),
 ]
-SeedOpt = Annotated[
-    int,
-    typer.Option(
-        "--seed",
-        help="Random seed. The same roster comes back for the same plan, seed and time "
-        "limit only with --deterministic (same machine and OR-Tools version); otherwise "
-        "how far the search gets in the time varies from run to run.",
-    ),
-]
-DeterministicOpt = Annotated[
-    bool,
-    typer.Option(
-        "--deterministic",
-        help="Same plan, seed and --time-limit, same roster: one worker, the time limit "
-        "counted in CP-SAT's deterministic time (about seconds of work on a typical "
-        "machine; a slow or busy machine takes longer) instead of the clock.",
-    ),
-]
+_SEED = "Random seed: same plan, seed and --time-limit, same roster only with --deterministic."
+SeedOpt = Annotated[int, typer.Option("--seed", help=_SEED)]
+_DETERMINISTIC = (
+    "Same plan, seed and --time-limit, same roster (same machine and OR-Tools version): one "
+    "worker, the limit counted in CP-SAT's deterministic time (about seconds of work on a "
+    "typical machine; longer on a slow or busy one), not on the clock."
+)
+DeterministicOpt = Annotated[bool, typer.Option("--deterministic", help=_DETERMINISTIC)]
 
 
 #: ``roster --lang`` (or ``ROSTER_LANG``), for the command that runs after it.
@@ -76,8 +60,7 @@ def options(
         typer.Option(
             "--lang",
             envvar="ROSTER_LANG",
-            help="zh or en for every command (a command's own --lang comes first; default: "
-            "the plan's title).",
+            help="zh or en for every command (a command's own --lang comes first).",
         ),
     ] = None,
 ) -> None:
@@ -121,9 +104,16 @@ def solve(
     """
     from constraints import all_rules
     from roster.jobs.solve import ProgressPrinter, solve_plan, solve_summary
+    from roster.result import SolverConfig
 
     chosen = _lang(lang)
-    config = _config(time_limit, workers, seed, deterministic, strict=strict)
+    config = SolverConfig(
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        strict=strict,
+        deterministic=deterministic,
+    )
     with _exit_on_errors(chosen):
         outcome = solve_plan(
             plan,
@@ -142,21 +132,6 @@ def solve(
         for line in explanation.lines(outcome.lang):
             typer.echo(line)
     raise typer.Exit(outcome.exit_code)
-
-
-def _config(
-    time_limit: float, workers: int, seed: int, deterministic: bool, *, strict: bool = False
-) -> SolverConfig:
-    """The solver settings of ``solve`` and ``reschedule`` (one worker when deterministic)."""
-    from roster.result import SolverConfig
-
-    return SolverConfig(
-        time_limit=time_limit,
-        workers=1 if deterministic else workers,
-        seed=seed,
-        strict=strict,
-        deterministic=deterministic,
-    )
 
 
 @app.command()
@@ -199,6 +174,7 @@ def reschedule(
     from roster.io.folder import read_absences_csv
     from roster.jobs.reschedule import NewAbsence, reschedule_plan, reschedule_summary
     from roster.jobs.solve import ProgressPrinter
+    from roster.result import SolverConfig
 
     chosen = _lang(lang)
     if not absent and absences_file is None:
@@ -214,7 +190,9 @@ def reschedule(
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
     absences = [NewAbsence(staff_id, first, last) for staff_id in absent or [] if first]
-    config = _config(time_limit, workers, seed, deterministic)
+    config = SolverConfig(
+        time_limit=time_limit, workers=workers, seed=seed, deterministic=deterministic
+    )
     with _exit_on_errors(chosen):
         if absences_file is not None:
             absences += [

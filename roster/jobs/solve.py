@@ -173,7 +173,7 @@ def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
         "wall_time": round(result.seconds, 3),
         "interrupted": result.interrupted,
         "hit_time_limit": result.hit_time_limit,
-        "workers": result.config.workers,
+        "workers": 1 if result.config.deterministic else result.config.workers,
         "seed": result.config.seed,
         "time_limit": result.config.time_limit,
         "strict": result.config.strict,
