@@ -3,12 +3,13 @@ the engine reads (reports and writers never import the solver itself)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from roster.plan.model import Tier
 from roster.roster import Roster
+from roster.text.i18n import Lang
 
 Level = tuple[Tier, ...]
 
@@ -45,19 +46,41 @@ class SolverConfig:
     """For a level of tiers joined by "+": the part of its time spent first on its first
     tier alone, as a start for the whole level (``roster.engine.warm_up``). 0 turns it
     off."""
+    deterministic: bool = False
+    """Bound each search by CP-SAT's deterministic time (``time_limit`` of it) instead of
+    the clock, with one worker: the same plan, seed and limit then give the same roster on
+    the same machine and OR-Tools version, however busy the machine. The run then takes
+    about ``time_limit`` seconds on a typical machine, more on a slow or busy one."""
     extra: dict[str, object] = field(default_factory=lambda: dict(DEFAULT_PARAMETERS))
     """CP-SAT parameters by name (``{"linearization_level": 2}``), set last; by default
     ``DEFAULT_PARAMETERS``."""
 
 
 @dataclass(frozen=True)
+class Finding:
+    """What a roster still costs at a level, in a leader's terms: how many of a rule's
+    subjects it leaves unmet (posts short, people off their fair share, wishes broken)."""
+
+    rule: str
+    title: Mapping[Lang, str]
+    count: int
+
+
+@dataclass(frozen=True)
 class Progress:
-    """One improving roster found during search."""
+    """One improving roster found during search. ``findings``, if given, reads the roster's
+    ``Finding``s of its level; it is valid only while the progress is being reported (the
+    solver's values are gone afterwards), and costs a pass over the level's costs, so a
+    reporter calls it only for what it shows."""
 
     level: Level
     objective: float
     bound: float
     seconds: float
+    findings: Callable[[], tuple[Finding, ...]] | None = None
+    final: bool = False
+    """The level's search is over: this is the roster it ends on (shown even when the
+    reporter would skip it as too soon after the last)."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The ``roster`` command. It only parses arguments, calls the library and prints.
 
-Exit status: 0 all well; 1 a roster with hard violations or critical gaps (``check``), or no
-roster found; 2 bad input.
+Exit status (design §6): 0 all well; 1 no roster, or a roster that leaves a critical post
+short (``solve``, ``reschedule``) or breaks a hard rule (``check``), or a strict plan with
+no roster (``explain``); 2 bad input. The language: see ``_lang``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated
 
@@ -32,8 +34,38 @@ PlanArg = Annotated[
     ),
 ]
 LangOpt = Annotated[
-    str | None, typer.Option("--lang", help="zh or en (default: from the plan's title).")
+    str | None,
+    typer.Option(
+        "--lang", help="zh or en (default: roster --lang, then ROSTER_LANG, then the plan's title)."
+    ),
 ]
+_SEED = "Random seed: same plan, seed and --time-limit, same roster only with --deterministic."
+SeedOpt = Annotated[int, typer.Option("--seed", help=_SEED)]
+_DETERMINISTIC = (
+    "Same plan, seed and --time-limit, same roster (same machine and OR-Tools version): one "
+    "worker, the limit counted in CP-SAT's deterministic time (about seconds of work on a "
+    "typical machine; longer on a slow or busy one), not on the clock."
+)
+DeterministicOpt = Annotated[bool, typer.Option("--deterministic", help=_DETERMINISTIC)]
+
+
+#: ``roster --lang`` (or ``ROSTER_LANG``), for the command that runs after it.
+_global_lang: ContextVar[str | None] = ContextVar("global_lang", default=None)
+
+
+@app.callback()
+def options(
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="ROSTER_LANG",
+            help="zh or en for every command (a command's own --lang comes first).",
+        ),
+    ] = None,
+) -> None:
+    """Duty rosters for small offices: generate, repair, check."""
+    _global_lang.set(lang)
 
 
 @app.command()
@@ -62,19 +94,31 @@ def solve(
         float, typer.Option("--time-limit", help="Seconds for the whole solve.")
     ] = 30.0,
     workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same roster).")] = 0,
+    seed: SeedOpt = 0,
     strict: Annotated[
         bool, typer.Option("--strict", help="Critical coverage becomes a hard rule.")
     ] = False,
+    deterministic: DeterministicOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """Generate the roster of a plan: roster.csv, gaps.csv, solve.json and more in --out."""
+    """Generate the roster of a plan: roster.csv, gaps.csv, solve.json and more in --out.
+    Ctrl-C stops at once and keeps the best roster so far.
+
+    Exit status: 0 a roster with every critical post covered; 1 no roster, or critical posts
+    left short (the roster is still written); 2 bad input (nothing written).
+    """
     from constraints import all_rules
     from roster.jobs.solve import ProgressPrinter, solve_plan, solve_summary
     from roster.result import SolverConfig
 
     chosen = _lang(lang)
-    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed, strict=strict)
+    config = SolverConfig(
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        strict=strict,
+        deterministic=deterministic,
+    )
     with _exit_on_errors(chosen):
         outcome = solve_plan(
             plan,
@@ -86,14 +130,13 @@ def solve(
         )
     for line in solve_summary(outcome):
         typer.echo(line)
-    if outcome.result.roster is None:
-        if strict:
-            from roster.diagnose.explain import explain as explain_plan
+    if outcome.result.roster is None and strict:
+        from roster.diagnose.explain import explain as explain_plan
 
-            explanation = explain_plan(outcome.plan, all_rules(), time_limit=time_limit, seed=seed)
-            for line in explanation.lines(outcome.lang):
-                typer.echo(line)
-        raise typer.Exit(1)
+        explanation = explain_plan(outcome.plan, all_rules(), time_limit=time_limit, seed=seed)
+        for line in explanation.lines(outcome.lang):
+            typer.echo(line)
+    raise typer.Exit(outcome.exit_code)
 
 
 @app.command()
@@ -123,10 +166,15 @@ def reschedule(
         float, typer.Option("--time-limit", help="Seconds for the whole solve.")
     ] = 10.0,
     workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    seed: SeedOpt = 0,
+    deterministic: DeterministicOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """Repair a published roster when someone falls ill, changing as few duties as possible."""
+    """Repair a published roster when someone falls ill, changing as few duties as possible.
+
+    Exit status: 0 a repaired roster with every critical post covered; 1 no roster, or
+    critical posts left short (the roster is still written); 2 bad input (nothing written).
+    """
     from constraints import all_rules
     from roster.io.folder import read_absences_csv
     from roster.jobs.reschedule import NewAbsence, reschedule_plan, reschedule_summary
@@ -147,7 +195,9 @@ def reschedule(
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
     absences = [NewAbsence(staff_id, first, last) for staff_id in absent or [] if first]
-    config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
+    config = SolverConfig(
+        time_limit=time_limit, workers=workers, seed=seed, deterministic=deterministic
+    )
     with _exit_on_errors(chosen):
         if absences_file is not None:
             absences += [
@@ -165,8 +215,7 @@ def reschedule(
         )
     for line in reschedule_summary(outcome):
         typer.echo(line)
-    if outcome.result.roster is None:
-        raise typer.Exit(1)
+    raise typer.Exit(outcome.exit_code)
 
 
 @app.command()
@@ -366,6 +415,10 @@ def _exit_on_errors(lang: Lang | None) -> Iterator[None]:
 
 
 def _lang(value: str | None) -> Lang | None:
+    """The chosen language: the command's ``--lang``, else the global one (or
+    ``ROSTER_LANG``); None leaves it to the plan's title."""
+    if value is None:
+        value = _global_lang.get()
     if value is None:
         return None
     if value not in LANGS:

@@ -21,7 +21,7 @@ solver repairs whatever it still gets wrong.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from roster.plan.index import Duty, Need, PlanIndex, Post
 from roster.plan.model import PairKind, Priority
@@ -32,8 +32,13 @@ from roster.rules import Rule, RuleSet
 FILLED = (Priority.CRITICAL, Priority.HIGH)
 
 
-def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
+def first_roster(
+    index: PlanIndex, rules: Sequence[Rule], stopped: Callable[[], bool] = lambda: False
+) -> Roster | None:
     """A roster meeting as much demand as the greedy manages under the hard rules.
+
+    Once ``stopped()`` (Ctrl-C), the duties placed so far are the roster: each was placed
+    without breaking a hard rule, so the roster holds them all.
 
     The duties a rule forces (``Rule.forced``: the leader's pins) are placed first. None
     when they alone already break a hard rule: then the plan has limits that only more
@@ -115,6 +120,8 @@ def first_roster(index: PlanIndex, rules: Sequence[Rule]) -> Roster | None:
     for priority in FILLED:
         posts = [p for p in index.posts if any(n.priority is priority for n in p.needs)]
         for post in sorted(posts, key=lambda p: (len(takers[p.idx]), p.slot.start, p.place)):
+            if stopped():
+                break
             needs = [n for n in post.needs if n.priority is priority and n.min > 0]
             for need in sorted(needs, key=lambda n: n.skill is None):  # skilled rows first
                 meet(post, need)

@@ -19,6 +19,7 @@ from functools import cache
 
 from ortools.sat.python import cp_model
 
+from roster.engine.interrupt import running
 from roster.plan.index import Person, PlanIndex, Post, Slot
 from roster.plan.model import Tier
 from roster.roster import Roster
@@ -245,17 +246,20 @@ class RosterModel:
             self._cp.add(var == int(key in wanted))
         return True
 
-    def hint(self, roster: Roster, seconds: float = 0.0) -> bool:
+    def hint(self, roster: Roster, seconds: float = 0.0, *, deterministic: bool = False) -> bool:
         """Suggest ``roster`` as a starting point.
 
         With ``seconds``, first try to complete the hint (``complete``) and hint every
         variable (window totals, shortfalls, ...), not only the assignments. CP-SAT uses a
         complete, feasible hint as its first solution at once; an incomplete one only
         steers its search. Returns whether the hint is complete; if so, ``start`` holds the
-        completed roster's values.
+        completed roster's values. ``deterministic``: ``seconds`` of CP-SAT's deterministic
+        time, not of the clock (``SolverConfig.deterministic``).
         """
         self._cp.clear_hints()  # type: ignore[no-untyped-call]
-        completed = self.complete(roster, seconds) if seconds > 0 else None
+        completed = (
+            self.complete(roster, seconds, deterministic=deterministic) if seconds > 0 else None
+        )
         if completed is not None:
             self.start = completed
             self.hint_solution(completed)  # the copy's variables have the same indices
@@ -264,10 +268,13 @@ class RosterModel:
             self._cp.add_hint(self._cp.get_int_var_from_proto_index(i), value)
         return False
 
-    def complete(self, roster: Roster, seconds: float) -> cp_model.CpSolver | None:
+    def complete(
+        self, roster: Roster, seconds: float, *, deterministic: bool = False
+    ) -> cp_model.CpSolver | None:
         """Solve a copy of the model with the assignments fixed to ``roster`` and every
-        cost at its least, for at most ``seconds``; the solver holds the values (by the
-        model's own variable indices), or None if it found none."""
+        cost at its least, for at most ``seconds`` (of deterministic time if
+        ``deterministic``); the solver holds the values (by the model's own variable
+        indices), or None if it found none."""
         fixed = self._cp.clone()
         for i, value in self._assignments(roster).items():  # domains: cheaper than constraints
             set_domain(fixed, i, value, value)
@@ -275,9 +282,15 @@ class RosterModel:
         # what the roster really costs would make it look worse than it is.
         fixed.minimize(sum(p.weight * p.expr for p in self.penalties))
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = seconds
+        if deterministic:
+            solver.parameters.max_deterministic_time = seconds
+        else:
+            solver.parameters.max_time_in_seconds = seconds
         solver.parameters.num_workers = 1
-        if solver.solve(fixed) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        # Not stopped by Ctrl-C: a cost left above its least would misstate the roster.
+        with running(solver, stoppable=False):
+            code = solver.solve(fixed)
+        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return solver
         return None
 

@@ -14,17 +14,43 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from roster.engine.interrupt import interrupted, running
 from roster.engine.model import Expr, RosterModel
-from roster.result import Level, Progress, ProgressFn, SolverConfig
+from roster.result import Finding, Level, Progress, ProgressFn, SolverConfig
+from roster.rules import Subject
+
+
+def findings(
+    model: RosterModel, level: Level, value: Callable[[Expr], float]
+) -> tuple[Finding, ...]:
+    """The ``Finding``s of a roster at ``level``, its values read by ``value``: each rule's
+    subjects (a post, a person's share, a wish) with a cost above nothing, counted once
+    however many costs they have."""
+    titles = {rule.name: rule.title for rule in model.rules}
+    unmet: dict[str, set[Subject]] = {}
+    for penalty in model.penalties:
+        if penalty.tier in level and value(penalty.expr) > 0:
+            unmet.setdefault(penalty.rule, set()).add(penalty.subject)
+    return tuple(
+        Finding(rule, titles.get(rule, {"en": rule, "zh": rule}), len(subjects))
+        for rule, subjects in unmet.items()
+    )
 
 
 class SearchCallback(cp_model.CpSolverSolutionCallback):
-    """Reports each better roster as ``Progress`` of ``level``, and keeps when it came and
-    how far it was from the bound (a warm-up stops on those)."""
+    """Reports each better roster as ``Progress`` of ``level`` (with its findings if given
+    the ``model``), and keeps when it came and how far it was from the bound (a warm-up
+    stops on those)."""
 
-    def __init__(self, level: Level, report: ProgressFn | None, started: float) -> None:
+    def __init__(
+        self,
+        level: Level,
+        report: ProgressFn | None,
+        started: float,
+        model: RosterModel | None = None,
+    ) -> None:
         super().__init__()
-        self.level, self.report, self.started = level, report, started
+        self.level, self.report, self.started, self.model = level, report, started, model
         self.improved: float | None = None  # when the last better roster was found
         self.gap = 1.0  # the last roster's distance from the bound, relative to its cost
 
@@ -33,20 +59,28 @@ class SearchCallback(cp_model.CpSolverSolutionCallback):
         value, bound = self.objective_value, self.best_objective_bound
         self.gap = (value - bound) / value if value > 0 else 0.0
         if self.report:
+            model = self.model
             self.report(
                 Progress(
                     self.level,
                     self.objective_value,
                     self.best_objective_bound,
                     time.monotonic() - self.started,
+                    None if model is None else lambda: findings(model, self.level, self.value),
                 )
             )
 
 
 def set_parameters(solver: cp_model.CpSolver, config: SolverConfig, seconds: float) -> None:
-    """Give ``solver`` the config's parameters and at most ``seconds`` (0.05 at least)."""
-    solver.parameters.max_time_in_seconds = max(0.05, seconds)
-    solver.parameters.num_workers = config.workers
+    """Give ``solver`` the config's parameters and at most ``seconds`` (0.05 at least): of
+    the clock, or in deterministic mode of CP-SAT's deterministic time, with one worker
+    (``SolverConfig.deterministic``)."""
+    if config.deterministic:
+        solver.parameters.max_deterministic_time = max(0.05, seconds)
+        solver.parameters.num_workers = 1
+    else:
+        solver.parameters.max_time_in_seconds = max(0.05, seconds)
+        solver.parameters.num_workers = config.workers
     solver.parameters.random_seed = config.seed
     solver.parameters.log_search_progress = config.log_search
     for name, value in config.extra.items():
@@ -97,23 +131,29 @@ class LevelJob:
     objective: Expr
     seconds: float
     deadline: float
-    interrupted: Callable[[], bool]  # whether Ctrl-C came
     on_progress: ProgressFn | None
     started: float  # when the whole solve started, for ``Progress``
 
     def callback(self, level: Level | None = None) -> SearchCallback:
         """A callback reporting rosters of ``level`` (by default the job's)."""
         return SearchCallback(
-            self.level if level is None else level, self.on_progress, self.started
+            self.level if level is None else level, self.on_progress, self.started, self.model
         )
 
     def minimize(self, callback: SearchCallback, part: float = 1.0) -> cp_model.CpSolverStatus:
         """Minimise the level with ``solver`` for ``part`` of the time left until the
-        deadline (after Ctrl-C only long enough to take the roster already found)."""
-        seconds = 0.05 if self.interrupted() else self.deadline - time.monotonic()
+        deadline (after Ctrl-C only long enough to take the roster already found; in
+        deterministic mode ``part`` of ``seconds`` of deterministic time)."""
+        if interrupted():
+            seconds = 0.05
+        elif self.config.deterministic:
+            seconds = self.seconds
+        else:
+            seconds = self.deadline - time.monotonic()
         self.model._cp.minimize(self.objective)
         set_parameters(self.solver, self.config, seconds * part)
-        return self.solver.solve(self.model._cp, callback)
+        with running(self.solver):
+            return self.solver.solve(self.model._cp, callback)
 
 
 @dataclass(frozen=True)

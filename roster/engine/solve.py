@@ -10,18 +10,18 @@ lower tier can never outvote a higher one. How one level is searched within its 
 from __future__ import annotations
 
 import logging
-import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from types import FrameType
+from functools import partial
 
 from ortools.sat.python import cp_model
 
 from roster.engine import warm_up
 from roster.engine.greedy import first_roster
+from roster.engine.interrupt import Interrupt, interrupted
 from roster.engine.model import RosterModel
-from roster.engine.search import LevelJob, LevelSearch
+from roster.engine.search import LevelJob, LevelSearch, findings, plain
 from roster.plan.index import PlanIndex
 from roster.result import (
     Level,
@@ -53,104 +53,129 @@ def solve(
     ``prepare`` may add to the model before solving (reschedule freezes the past there).
     ``search`` searches each level in its time: by default plainly, a level of tiers joined
     by "+" first on its first tier (``roster.engine.warm_up``, ``SolverConfig.warm_up``).
-    Ctrl-C stops the search and keeps the best roster found so far. If time runs out (or
-    Ctrl-C comes) before any solve finds a roster, the completed start is the roster
-    (``_keep_start``).
+    Ctrl-C at any moment (``roster.engine.interrupt``) stops the stage under way, starts no
+    other, and keeps the best roster found so far (``SolveResult.interrupted``). If time
+    runs out (or Ctrl-C comes) before any solve finds a roster, the completed start is the
+    roster (``_keep_start``). With ``config.deterministic`` the levels' time is CP-SAT's
+    deterministic time, not the clock's, so the same plan, seed and limit give the same
+    roster (on the same machine and OR-Tools version).
     """
     config = config or SolverConfig()
+    with Interrupt():
+        return _solve(index, rules, config, on_progress, hint, prepare, search)
+
+
+def _solve(
+    index: PlanIndex,
+    rules: Sequence[Rule],
+    config: SolverConfig,
+    on_progress: ProgressFn | None,
+    hint: Roster | None,
+    prepare: Callable[[RosterModel], None] | None,
+    search: LevelSearch,
+) -> SolveResult:
+    """``solve`` with Ctrl-C watched: each stage asks ``interrupted()`` before it starts."""
     started = time.monotonic()
     model = RosterModel(index, rules, strict=config.strict)
     if prepare:
         prepare(model)
     if hint is None and config.greedy_start:
-        hint = first_roster(index, rules)
+        hint = first_roster(index, rules, stopped=interrupted)
     if hint is not None:
         # A quarter of the time at most: with every assignment fixed, little is left to do.
-        model.hint(hint, seconds=config.time_limit / 4)
+        model.hint(hint, seconds=config.time_limit / 4, deterministic=config.deterministic)
+    if config.deterministic:
+        search = plain  # a warm-up ends on a stall, which the clock decides
     levels: list[Level] = model.levels() or [()]
     result = SolveResult(Status.UNKNOWN, None, config=config)
     solver = cp_model.CpSolver()
-    stop = _StopOnInterrupt(solver)
+    spent = 0.0  # deterministic mode: CP-SAT's deterministic time used so far
     solved = False  # whether CP-SAT has run yet
     from_start = False  # whether the roster is the completed start's, not a solve's
-    with stop:
-        for k, level in enumerate(levels):
-            objective = model.level_expr(level)
-            if not solved and model.start and round(model.start.value(objective)) == 0:
-                # The starting roster already costs nothing at this level (and at the ones
-                # before): that is optimal, costs are never negative. Skip a solve whose
-                # presolve alone can take half a minute on a big plan.
-                result.tiers.append(TierResult(level, Status.OPTIMAL, 0, 0, 0.0))
-                result.roster, from_start = model.decode(model.start), True
-                if on_progress:
-                    on_progress(Progress(level, 0, 0, time.monotonic() - started))
-                if level:
-                    model._cp.add(objective <= 0)
-                continue
-            remaining = config.time_limit - (time.monotonic() - started)
-            if remaining <= 0.05 or stop.interrupted:
-                result.hit_time_limit = not stop.interrupted
-                break
-            # Earlier levels matter more: each may use half of what is left (or its even
-            # share, if larger); time a level does not need flows on to the next. The first
-            # solve may use all of it: until then there is no roster, or only the greedy
-            # start, and on a big plan CP-SAT's presolve alone takes half a minute.
-            share = 1.0 if not solved else max(0.5, 1 / (len(levels) - k))
-            tier_started = time.monotonic()
-            job = LevelJob(
-                model,
-                solver,
-                config,
-                level,
-                objective,
-                seconds=remaining * share,
-                deadline=tier_started + remaining * share,
-                interrupted=lambda: stop.interrupted,
-                on_progress=on_progress,
-                started=started,
-            )
-            end = search(job)
-            solver = stop.solver = end.solver  # a search may end on a solver of its own
-            solved = True
-            status = Status(solver.status_name(end.code))
-            seconds = time.monotonic() - tier_started
-            if status in (Status.OPTIMAL, Status.FEASIBLE):
-                value = round(solver.objective_value)
-                # Held, CP-SAT's bound holds only for the rosters the hold kept; a bound
-                # proven on the way (a warm-up's) holds for the whole level.
-                own = 0 if end.held else round(solver.best_objective_bound)
-                bound = max(own, end.bound)
-                status = Status.OPTIMAL if bound >= value else Status.FEASIBLE
-                result.tiers.append(TierResult(level, status, value, bound, seconds))
-                # A later level may still lower an earlier one that was only held at "<=":
-                # record what the final roster costs.
-                result.tiers = [
-                    replace(t, objective=round(solver.value(model.level_expr(t.level))))
-                    for t in result.tiers
-                ]
-                result.roster, from_start = model.decode(solver), False
-                result.hit_time_limit |= status is Status.FEASIBLE
-                # Hold this level at what it reached, and start the next one from here,
-                # hinting every variable (not only assignments) so the hint is complete.
-                if level:
-                    model._cp.add(objective <= value)
-                model.hint_solution(solver)
-            else:
-                result.tiers.append(TierResult(level, status, None, None, seconds))
-                if status is Status.UNKNOWN:
-                    result.hit_time_limit = not stop.interrupted
-                if result.roster is None:
-                    result.status = status
-                break
-    result.interrupted = stop.interrupted
+    for k, level in enumerate(levels):
+        objective = model.level_expr(level)
+        if not solved and model.start and round(model.start.value(objective)) == 0:
+            # The starting roster already costs nothing at this level (and at the ones
+            # before): that is optimal, costs are never negative. Skip a solve whose
+            # presolve alone can take half a minute on a big plan.
+            result.tiers.append(TierResult(level, Status.OPTIMAL, 0, 0, 0.0))
+            result.roster, from_start = model.decode(model.start), True
+            if on_progress:
+                on_progress(Progress(level, 0, 0, time.monotonic() - started, tuple))
+            if level:
+                model._cp.add(objective <= 0)
+            continue
+        used = spent if config.deterministic else time.monotonic() - started
+        remaining = config.time_limit - used
+        if remaining <= 0.05 or interrupted():
+            result.hit_time_limit = not interrupted()
+            break
+        # Earlier levels matter more: each may use half of what is left (or its even
+        # share, if larger); time a level does not need flows on to the next. The first
+        # solve may use all of it: until then there is no roster, or only the greedy
+        # start, and on a big plan CP-SAT's presolve alone takes half a minute.
+        share = 1.0 if not solved else max(0.5, 1 / (len(levels) - k))
+        tier_started = time.monotonic()
+        job = LevelJob(
+            model,
+            solver,
+            config,
+            level,
+            objective,
+            seconds=remaining * share,
+            deadline=tier_started + remaining * share,
+            on_progress=on_progress,
+            started=started,
+        )
+        end = search(job)
+        solver = end.solver  # a search may end on a solver of its own
+        solved = True
+        spent += solver.deterministic_time
+        status = Status(solver.status_name(end.code))
+        seconds = time.monotonic() - tier_started
+        if status in (Status.OPTIMAL, Status.FEASIBLE):
+            value = round(solver.objective_value)
+            # Held, CP-SAT's bound holds only for the rosters the hold kept; a bound
+            # proven on the way (a warm-up's) holds for the whole level.
+            own = 0 if end.held else round(solver.best_objective_bound)
+            bound = max(own, end.bound)
+            status = Status.OPTIMAL if bound >= value else Status.FEASIBLE
+            result.tiers.append(TierResult(level, status, value, bound, seconds))
+            # A later level may still lower an earlier one that was only held at "<=":
+            # record what the final roster costs.
+            result.tiers = [
+                replace(t, objective=round(solver.value(model.level_expr(t.level))))
+                for t in result.tiers
+            ]
+            result.roster, from_start = model.decode(solver), False
+            if on_progress:
+                read = partial(findings, model, level, solver.value)
+                elapsed = time.monotonic() - started
+                on_progress(Progress(level, value, bound, elapsed, read, final=True))
+            result.hit_time_limit |= status is Status.FEASIBLE and not interrupted()
+            # Hold this level at what it reached, and start the next one from here,
+            # hinting every variable (not only assignments) so the hint is complete.
+            if level:
+                model._cp.add(objective <= value)
+            model.hint_solution(solver)
+        else:
+            result.tiers.append(TierResult(level, status, None, None, seconds))
+            if status is Status.UNKNOWN:
+                result.hit_time_limit = not interrupted()
+            if result.roster is None:
+                result.status = status
+            break
+    result.interrupted = interrupted()
     if (result.roster is None or from_start) and model.start is not None:
         _keep_start(model, result, levels, on_progress, started)
     elif result.roster is not None:
-        _tighten(model, result, _tighten_seconds(config.time_limit - (time.monotonic() - started)))
+        left = 0.0 if result.interrupted else config.time_limit - (time.monotonic() - started)
+        _tighten(model, result, _tighten_seconds(left))
     if result.roster is not None:
         done = [t.status for t in result.tiers]
         proven = len(done) == len(levels) and all(s is Status.OPTIMAL for s in done)
         result.status = Status.OPTIMAL if proven else Status.FEASIBLE
+    result.interrupted = interrupted()
     result.seconds = time.monotonic() - started
     return result
 
@@ -178,7 +203,9 @@ def _keep_start(
             cost = round(start.value(model.level_expr(level))) if level else 0
             tier = TierResult(level, Status.FEASIBLE, cost, None, 0.0)
             if on_progress:
-                on_progress(Progress(level, cost, 0, time.monotonic() - started))
+                seconds = time.monotonic() - started
+                read = partial(findings, model, level, start.value)
+                on_progress(Progress(level, cost, 0, seconds, read))
         result.tiers.append(tier)
 
 
@@ -214,27 +241,3 @@ def _tighten(model: RosterModel, result: SolveResult, seconds: float) -> None:
         else t
         for t in result.tiers
     ]
-
-
-class _StopOnInterrupt:
-    """While solving, Ctrl-C asks CP-SAT to stop and keep its best solution."""
-
-    def __init__(self, solver: cp_model.CpSolver) -> None:
-        self.solver = solver
-        self.interrupted = False
-        self._previous: object = None
-
-    def _handler(self, signum: int, frame: FrameType | None) -> None:
-        self.interrupted = True
-        self.solver.stop_search()
-
-    def __enter__(self) -> _StopOnInterrupt:
-        try:
-            self._previous = signal.signal(signal.SIGINT, self._handler)
-        except ValueError:  # not the main thread: no Ctrl-C handling there
-            self._previous = None
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ import time
 
 from ortools.sat.python import cp_model
 
+from roster.engine.interrupt import interrupted, running
 from roster.engine.model import RosterModel, set_domain
 from roster.engine.search import (
     LevelEnd,
@@ -42,7 +43,7 @@ def search(job: LevelJob) -> LevelEnd:
     """Search a joined level: warm up on its first tier for ``config.warm_up`` of the
     level's time, minimise the whole level (held, if the warm-up proved its tier), then
     let a held level go (``free``). A single tier, or ``warm_up`` 0, is searched plainly."""
-    if len(job.level) < 2 or job.config.warm_up <= 0:
+    if len(job.level) < 2 or job.config.warm_up <= 0 or interrupted():
         return plain(job)
     bound, hold = warm_up(
         job.model,
@@ -56,7 +57,7 @@ def search(job: LevelJob) -> LevelEnd:
     code = job.minimize(callback, 1.0 if hold is None else HELD_PART)
     solver = job.solver
     found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    if hold is not None and found and not job.interrupted():
+    if hold is not None and found and not interrupted():
         freed = free(job.model, solver, hold, job.config, job.deadline - time.monotonic(), callback)
         if freed is not None:
             (solver, code), hold = freed, None
@@ -84,7 +85,7 @@ def warm_up(
     first = model.level_expr(level[:1])
     model._cp.minimize(first)
     set_parameters(solver, config, seconds)
-    with StopWhenStalled(solver, callback, seconds * WARM_UP_STALL):
+    with StopWhenStalled(solver, callback, seconds * WARM_UP_STALL), running(solver):
         code = solver.solve(model._cp, callback)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return 0, None
@@ -116,11 +117,12 @@ def free(
     nothing (no time left): ``solver``'s roster then stands."""
     set_domain(model._cp, hold.index, 0, 1)
     model.hint_solution(solver)
-    if seconds <= 0.05:
+    if seconds <= 0.05 or interrupted():
         return None
     freed = cp_model.CpSolver()
     set_parameters(freed, config, seconds)
-    code = freed.solve(model._cp, callback)
+    with running(freed):  # Ctrl-C stops this solver too, though the loop never saw it
+        code = freed.solve(model._cp, callback)
     return (freed, code) if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -19,14 +20,14 @@ from roster.io import load_plan
 from roster.io.roster_file import ROSTER_HEADER, roster_rows
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
 from roster.plan.index import PlanIndex
-from roster.plan.model import Plan
+from roster.plan.model import Plan, Priority
 from roster.report.html import write_report_html
 from roster.report.tables import coverage_lines
 from roster.report.xlsx import write_roster_xlsx
-from roster.result import Progress, SolverConfig, SolveResult
+from roster.result import Finding, Progress, SolverConfig, SolveResult, Status
 from roster.roster import Roster
 from roster.rules import Rule, Violation
-from roster.text.i18n import Lang, default_lang, label
+from roster.text.i18n import CATALOGUE, Lang, default_lang, label
 
 #: At most this many gaps and unfair loads are listed in the summary.
 SHOWN = 10
@@ -54,6 +55,14 @@ class SolveOutcome:
     violations: list[Violation] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """The command's exit status (design §6): 0 all well; 1 no roster, or a roster that
+        leaves a critical post short. ``roster reschedule`` exits with it too."""
+        if self.result.roster is None:
+            return 1
+        return 1 if any(g.need.priority is Priority.CRITICAL for g in self.gaps) else 0
 
 
 def plan_hash(plan: Plan) -> str:
@@ -166,10 +175,11 @@ def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
         "wall_time": round(result.seconds, 3),
         "interrupted": result.interrupted,
         "hit_time_limit": result.hit_time_limit,
-        "workers": result.config.workers,
+        "workers": 1 if result.config.deterministic else result.config.workers,
         "seed": result.config.seed,
         "time_limit": result.config.time_limit,
         "strict": result.config.strict,
+        "deterministic": result.config.deterministic,
         "parameters": dict(result.config.extra),  # CP-SAT parameters beyond those above
         "input_hash": plan_hash(plan),
         "version": version("duty-roster"),
@@ -186,8 +196,15 @@ def level_label(level: Sequence[object], lang: Lang) -> str:
     return "+".join(label(f"tier_{getattr(t, 'value', t)}", lang) for t in level) or "-"
 
 
-def progress_line(progress: Progress, lang: Lang) -> str:
-    """One line of live progress."""
+def progress_line(progress: Progress, lang: Lang, said: str | None = None) -> str:
+    """One line of live progress: what the roster still leaves unmet at its level, in the
+    leader's terms (``progress_said``), or without those the raw cost and bound."""
+    if progress.findings is not None:
+        return label("progress_findings", lang).format(
+            level=level_label(progress.level, lang),
+            findings=progress_said(progress, lang) if said is None else said,
+            seconds=progress.seconds,
+        )
     return label("progress", lang).format(
         level=level_label(progress.level, lang),
         objective=progress.objective,
@@ -196,19 +213,57 @@ def progress_line(progress: Progress, lang: Lang) -> str:
     )
 
 
+def progress_said(progress: Progress, lang: Lang) -> str:
+    """What a roster leaves unmet at its level (posts short, people off their fair share,
+    wishes not met); "" without findings. Reads the solver: call it while reporting."""
+    if progress.findings is None:
+        return ""
+    said = [_finding(f, lang) for f in progress.findings()] or [label("finding_none", lang)]
+    return label("findings_separator", lang).join(said)
+
+
+def _finding(finding: Finding, lang: Lang) -> str:
+    """One finding: in its rule's own words if the catalogue has them, else by its title."""
+    key = f"finding_{finding.rule}"
+    if key in CATALOGUE:
+        return label(key, lang).format(count=finding.count)
+    return label("finding_other", lang).format(title=finding.title[lang], count=finding.count)
+
+
+#: A progress line is shown at most once per this many times the time its findings took to
+#: read (they are read inside CP-SAT's callback, which waits meanwhile): 5 % at most.
+PAUSE_FACTOR = 20
+
+
 class ProgressPrinter:
     """Live progress for the terminal: a line when a level starts improving, then at most one
-    a second, so a fast search does not flood the screen."""
+    a second, so a fast search does not flood the screen, and the level's end unless it
+    says what was last shown."""
 
     def __init__(self, emit: Callable[[str], None], every: float = 1.0) -> None:
         self.emit, self.every = emit, every
         self._level: object = None
         self._last = -1.0
+        self._said = ""
+        self._every = every
 
     def __call__(self, progress: Progress, lang: Lang) -> None:
-        if progress.level != self._level or progress.seconds - self._last >= self.every:
-            self._level, self._last = progress.level, progress.seconds
-            self.emit(progress_line(progress, lang))
+        new_level = progress.level != self._level
+        if new_level or progress.final or progress.seconds - self._last >= self._every:
+            began = time.monotonic()
+            said = progress_said(progress, lang)
+            # Reading the findings holds up the solver: on a big plan, pause the longer.
+            self._every = max(self.every, PAUSE_FACTOR * (time.monotonic() - began))
+            if progress.final and not new_level and said and said == self._said:
+                return  # the level ends as last shown
+            self._level, self._last, self._said = progress.level, progress.seconds, said
+            self.emit(progress_line(progress, lang, said))
+
+
+def status_word(status: Status, lang: Lang) -> str:
+    """A solve's status as a leader reads it ("proven best", "已证明最优"), never the enum's
+    name."""
+    return label(f"status_{status.value.lower()}", lang)
 
 
 def solve_summary(outcome: SolveOutcome) -> list[str]:
@@ -217,13 +272,10 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
     note = label("interrupted", lang) if result.interrupted else ""
     if not note and result.hit_time_limit:
         note = label("time_limit", lang)
-    lines = [
-        label("summary_status", lang).format(
-            status=result.status.value, seconds=result.seconds, note=note
-        )
-    ]
+    status = status_word(result.status, lang)
+    lines = [label("summary_status", lang).format(status=status, seconds=result.seconds, note=note)]
     if result.roster is None:
-        lines.append(label("no_roster", lang).format(status=result.status.value))
+        lines.append(label("no_roster", lang).format(status=status))
         return lines
     lines += coverage_lines(result.roster, outcome.gaps, lang)
     if outcome.gaps:

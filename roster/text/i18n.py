@@ -306,11 +306,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "incl. {carried} in the 4 weeks before",
         "zh": "含此前4周的{carried}",
     },
-    "status_optimal": {"en": "optimal (proven)", "zh": "最优（已证明）"},
-    "status_feasible": {"en": "feasible (not proven optimal)", "zh": "可行（未证明最优）"},
-    "status_infeasible": {"en": "infeasible", "zh": "无可行排班"},
+    "status_optimal": {"en": "proven best", "zh": "已证明最优"},
+    "status_feasible": {"en": "found, not proven best", "zh": "找到可行方案（未证明最优）"},
+    "status_infeasible": {
+        "en": "no roster can meet every hard rule",
+        "zh": "无法满足全部硬性规则，没有可行排班",
+    },
     "status_model_invalid": {"en": "model invalid (a bug)", "zh": "模型无效（程序缺陷）"},
-    "status_unknown": {"en": "unknown", "zh": "未知"},
+    "status_unknown": {"en": "nothing found in the time", "zh": "规定时间内未找到排班"},
     "report_title": {"en": "{title}: roster report", "zh": "{title} 排班报告"},
     "report_period": {
         "en": "{first} to {last}, {days} {days|day|days}",
@@ -445,6 +448,17 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Changes: {count} {count|duty|duties} for {people} {people|person|people}; messages to send:",
         "zh": "改动：{people} 人共 {count} 个班次；待发送通知：",
     },
+    "progress_findings": {
+        "en": "[{level}] {findings}  ({seconds:.1f}s)",
+        "zh": "[{level}] {findings}（{seconds:.1f}秒）",
+    },
+    "findings_separator": {"en": "; ", "zh": "；"},
+    "finding_coverage": {"en": "posts short: {count}", "zh": "缺人岗位：{count}"},
+    "finding_fairness": {"en": "off their fair share: {count}", "zh": "偏离合理份额：{count}"},
+    "finding_requests": {"en": "requests not met: {count}", "zh": "未满足的申请：{count}"},
+    "finding_stability": {"en": "duties changed: {count}", "zh": "改动的班次：{count}"},
+    "finding_other": {"en": "{title}: {count}", "zh": "{title}：{count}"},
+    "finding_none": {"en": "all met", "zh": "全部满足"},
     # validate: the plan summary (roster.plan.summary)
     "summary_period": {
         "en": "Period: {first} to {last} ({days} {days|day|days})",
