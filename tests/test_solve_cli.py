@@ -50,7 +50,7 @@ def test_a_critical_post_nobody_can_take_is_1_and_the_roster_is_still_written(
     code, stdout = solve("solve", plan, "--out", tmp_path / "out", *FAST, "--lang", "en")
     assert code == 1
     assert judged(plan, tmp_path / "out" / "roster.csv") == (0, 1)
-    assert "Gaps: 1 posts short" in stdout
+    assert "Gaps: 1 post short" in stdout
 
 
 def test_strict_and_infeasible_is_1_with_no_roster(tmp_path: Path) -> None:
