@@ -187,7 +187,32 @@ def test_validate_prints_the_warnings_in_both_languages(tmp_path: Path) -> None:
         "    day（门岗）、day（走访）：须在12:00前下班",
         "    night（门岗）：不上夜班、须在12:00前下班",
         "    day（采买）：须在12:00前下班、不会采买",
-        "  关键需求 survey · day，技能 survey，需要1人：每天最多只有0人能承担。"
+        "  关键需求 走访 · day，技能 走访，需要1人：每天最多只有0人能承担。"
         "其他人：不会走访 ×4 (Ann, Bob, Cat…)；须在12:00前下班 ×1 (Eve)",
         "未发现问题。",
     ]
+
+
+def test_the_solve_summary_repeats_the_warnings(tmp_path: Path) -> None:
+    """Eve (home by 12:00, no nights) can fill no post: ``roster solve`` says so in its
+    summary too, under a heading that fits after solving, in either language."""
+    folder = write_plan(
+        tmp_path / "plan",
+        {
+            **edited(
+                "plan.toml",
+                "[profiles.pregnant]",
+                '[profiles.home_early]\nlatest_end = "12:00"\n\n[profiles.pregnant]',
+            ),
+            **appended("staff.csv", "a5,Eve,cadre,,home_early,,,,"),
+        },
+    )
+    for lang, heading, person in (
+        ("en", "Note, whatever the roster (the plan itself):", "  Eve can fill no post:"),
+        ("zh", "请注意（由计划本身决定，与排班无关）：", "  Eve 无法承担任何岗位："),
+    ):
+        args = ["solve", str(folder), "--out", str(tmp_path / lang), "--lang", lang]
+        result = CliRunner().invoke(app, [*args, "--time-limit", "3", "--seed", "1"])
+        assert result.exit_code in (0, 1), result.output
+        lines = result.stdout.splitlines()
+        assert lines[lines.index(heading) + 1] == person

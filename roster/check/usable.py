@@ -43,10 +43,13 @@ from roster.text.labels import skill_list, skill_text
 LANGS: tuple[Lang, ...] = get_args(Lang)
 
 
-def warning_lines(index: PlanIndex, rules: Sequence[Rule], lang: Lang) -> list[str]:
-    """What ``roster validate`` warns about before solving, as lines in ``lang`` (none when
-    every person can fill some post and every critical demand can be met)."""
-    return render_warnings(plan_warnings(index, rules), lang)
+def warning_lines(
+    index: PlanIndex, rules: Sequence[Rule], lang: Lang, heading: str = "warn_heading"
+) -> list[str]:
+    """What ``roster validate`` warns about before solving, as lines in ``lang`` under the
+    catalogue's ``heading`` (none when every person can fill some post and every critical
+    demand can be met)."""
+    return render_warnings(plan_warnings(index, rules), lang, heading)
 
 
 def plan_warnings(index: PlanIndex, rules: Sequence[Rule]) -> PlanWarnings:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from roster.check.gaps import GAPS_HEADER, Gap
 from roster.check.judge import judge
+from roster.check.usable import warning_lines
 from roster.check.violations import level_costs
 from roster.engine.solve import solve
 from roster.io import load_plan
@@ -55,6 +56,9 @@ class SolveOutcome:
     violations: list[Violation] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What ``roster validate`` warns about (people who can fill no post, critical demand
+    too few can take), repeated in the summary."""
 
     @property
     def exit_code(self) -> int:
@@ -86,7 +90,9 @@ def solve_plan(
     index = PlanIndex(plan)
     lang = lang or default_lang(plan.title)
     result = solve(index, rules, config, on_progress=with_lang(on_progress, lang))
-    outcome = SolveOutcome(plan, index, result, lang)
+    outcome = SolveOutcome(
+        plan, index, result, lang, warnings=warning_lines(index, rules, lang, "warn_heading_solved")
+    )
     if result.roster is not None:
         outcome.violations, outcome.gaps = verify(result, rules, lang)
         outcome.written += write_outputs(out_dir, outcome, rules)
@@ -274,6 +280,7 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
         note = label("time_limit", lang)
     status = status_word(result.status, lang)
     lines = [label("summary_status", lang).format(status=status, seconds=result.seconds, note=note)]
+    lines += outcome.warnings
     if result.roster is None:
         lines.append(label("no_roster", lang).format(status=status))
         return lines

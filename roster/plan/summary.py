@@ -21,7 +21,7 @@ from roster.plan.limits import not_applied, person_limits
 from roster.plan.model import MINUTES_PER_DAY, Compound, Demand, Plan, Priority, Role, Shift
 from roster.plan.validate import able_staff
 from roster.text.i18n import Lang, Text, fmt_date, label
-from roster.text.labels import errand_label
+from roster.text.labels import errand_label, skill_label
 from roster.text.width import ljust, rjust, width
 
 # --------------------------------------------------------------------------- the numbers
@@ -334,14 +334,16 @@ def _place(place: str, compounds: tuple[Compound, ...], lang: Lang) -> str:
     if place in selectors:
         return label(selectors[place], lang)
     names = {c.id: c.name for c in compounds}
-    return names.get(place, place)
+    return names[place] if place in names else errand_label(place, lang)
 
 
 def _demand_words(
     demand: Demand, compounds: tuple[Compound, ...], shifts: tuple[Shift, ...], lang: Lang
 ) -> dict[str, object]:
     """A demand row's place, shift, people needed and skill, as its lines say them."""
-    skill = _text("summary_skill", lang, skill=demand.skill) if demand.skill else ""
+    skill = (
+        _text("summary_skill", lang, skill=skill_label(demand.skill, lang)) if demand.skill else ""
+    )
     return {
         "place": _place(demand.place, compounds, lang),
         "shift": next((s.name for s in shifts if s.id == demand.shift), demand.shift),
@@ -480,8 +482,9 @@ def render(summary: Summary, lang: Lang, warnings: PlanWarnings | None = None) -
     return "\n".join(lines)
 
 
-def render_warnings(warnings: PlanWarnings, lang: Lang) -> list[str]:
-    """The warnings before solving as lines in ``lang``; none when there is nothing to say.
+def render_warnings(warnings: PlanWarnings, lang: Lang, heading: str = "warn_heading") -> list[str]:
+    """The warnings before solving as lines in ``lang`` under the catalogue's ``heading``;
+    none when there is nothing to say.
 
     Each person nobody can use, with what rules out each kind of post (said as the limits,
     never why they have them), and each critical demand too few could ever take, with what
@@ -489,7 +492,7 @@ def render_warnings(warnings: PlanWarnings, lang: Lang) -> list[str]:
     """
     if not warnings.people and not warnings.demands:
         return []
-    lines = [label("warn_heading", lang)]
+    lines = [label(heading, lang)]
     for person in warnings.people:
         lines.append(_text("warn_person", lang, name=person.name))
         # Kinds of post ruled out by the same things are said together.

@@ -395,8 +395,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "（已按 Ctrl-C 停止：保存目前最好的排班）",
     },
     "time_limit": {
-        "en": " (time limit reached: not proven optimal)",
-        "zh": "（到达时间上限：未证明最优）",
+        "en": " (time limit reached)",
+        "zh": "（到达时间上限）",
     },
     "summary_coverage": {
         "en": "Coverage {priority}: {percent:.1f}% ({missing} of {required} "
@@ -524,6 +524,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "every_day": {"en": "every day", "zh": "每天"},
     # validate: warnings before solving (roster.check.usable finds them)
     "warn_heading": {"en": "Before solving, note:", "zh": "求解前请注意："},
+    "warn_heading_solved": {
+        "en": "Note, whatever the roster (the plan itself):",
+        "zh": "请注意（由计划本身决定，与排班无关）：",
+    },
     "warn_person": {"en": "  {name} can fill no post:", "zh": "  {name} 无法承担任何岗位："},
     "warn_gates": {"en": "gates", "zh": "门岗"},
     "warn_kind": {"en": "{shift} ({where})", "zh": "{shift}（{where}）"},
