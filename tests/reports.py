@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from constraints import all_rules
-from roster.check.gaps import Gap, gaps
+from roster.check.gaps import gaps
 from roster.check.violations import check
 from roster.plan.index import PlanIndex
 from roster.plan.model import Absence, Compound, Demand, Limits, Plan, Staff
-from roster.roster import Roster
-from roster.rules import Rule, Violation
+from roster.report.tables import Published
 from roster.text.i18n import Lang
 from tests.helpers import roster_of
 from tests.plans import MONDAY, tiny_plan
@@ -21,14 +18,8 @@ PROFILE = "pregnant"
 REASON = "heart surgery"
 
 
-@dataclass(frozen=True)
-class Case:
-    """A roster with everything the writers take."""
-
-    roster: Roster
-    violations: list[Violation]
-    gaps: list[Gap]
-    rules: Sequence[Rule]
+Case = Published
+"""A roster with everything the writers take."""
 
 
 def report_plan(days: int = 2) -> Plan:

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from roster.report.html import write_report_html
+from roster.report.tables import Published
 from tests.reports import report_case
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -76,7 +77,7 @@ def page_requests(net_log: Path) -> list[str]:
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     case = report_case("zh")
     path = tmp_path_factory.mktemp("browser") / "report.html"
-    return write_report_html(path, case.roster, case.violations, case.gaps, case.rules, "zh")
+    return write_report_html(path, case, "zh")
 
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -149,7 +150,7 @@ def test_refresh_the_docs_screenshots(tmp_path: Path) -> None:
     violations = check(result.roster, rules)
     found = gaps(result.roster, violations, rules, "zh")
     page = write_report_html(
-        tmp_path / "report.html", result.roster, violations, found, rules, "zh", result
+        tmp_path / "report.html", Published(result.roster, violations, found, rules, result), "zh"
     )
     chromium(page, f"--screenshot={root / 'docs' / 'report-desktop.png'}", size=(1280, 2000))
     phone = ("--force-device-scale-factor=2", f"--screenshot={root / 'docs' / 'report-phone.png'}")
@@ -178,7 +179,9 @@ def test_the_fairness_table_and_each_persons_week_fit_a_phone(tmp_path: Path) ->
     roster = roster_of(index, duties)
     rules = all_rules()
     violations = check(roster, rules)
-    page = render_report(roster, violations, gaps(roster, violations, rules, "zh"), rules, "zh")
+    page = render_report(
+        Published(roster, violations, gaps(roster, violations, rules, "zh"), rules), "zh"
+    )
     assert page.count("<th>") > 4  # name and four measures at least
     measure = (
         "const d = this.contentDocument; const b = document.body;"

@@ -22,6 +22,7 @@ from roster.jobs.check import check_roster
 from roster.plan.index import PlanIndex
 from roster.plan.model import Assignment, Staff
 from roster.plan.validate import PlanError
+from roster.report.tables import Published
 from roster.report.xlsx import write_roster_xlsx
 from roster.roster import Roster
 from tests.check_plans import GATES, HOLEY_ROWS, roster_csv, write_folder
@@ -127,10 +128,7 @@ def test_the_solver_workbook_reads_back_exactly(plan_dir: Path, tmp_path: Path) 
     for lang in ("zh", "en"):
         path = write_roster_xlsx(
             tmp_path / f"{lang}.xlsx",
-            roster,
-            violations,
-            gaps(roster, violations, rules, lang),
-            rules,
+            Published(roster, violations, gaps(roster, violations, rules, lang), rules),
             lang,
         )
         grid = read_roster_grid(path, plan)

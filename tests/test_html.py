@@ -17,6 +17,7 @@ from roster.jobs.solve import write_report_files, write_roster_files
 from roster.plan.index import PlanIndex
 from roster.plan.model import Absence, Staff
 from roster.report.html import render_report, write_report_html
+from roster.report.tables import Published
 from roster.text.i18n import Lang
 from tests.helpers import roster_of, solve_checked
 from tests.plans import rich_plan
@@ -49,7 +50,7 @@ def parsed(page: str) -> Elements:
 
 def page_of(lang: Lang = "en") -> str:
     case = report_case(lang)
-    return render_report(case.roster, case.violations, case.gaps, case.rules, lang)
+    return render_report(case, lang)
 
 
 def test_the_page_has_the_grid_and_a_24_hour_strip_per_compound_per_day() -> None:
@@ -89,7 +90,7 @@ def test_loads_the_fairness_rule_finds_unfair_are_red() -> None:
     case = report_case()
     unfair = {(v.staff, v.details["measure"]) for v in case.violations if v.rule == "fairness"}
     assert unfair  # Person 1 carries more than a fair share here
-    page = parsed(render_report(case.roster, case.violations, case.gaps, case.rules, "en"))
+    page = parsed(render_report(case, "en"))
     red = page.with_class("unfair")
     assert len(red) == len(unfair)
     assert all(a["title"].startswith("fair ") for a in red)
@@ -125,16 +126,16 @@ def test_all_text_is_escaped() -> None:
     roster = roster_of(index, DUTIES)
     rules = all_rules()
     violations = check(roster, rules)
-    page = render_report(roster, violations, gaps(roster, violations, rules, "en"), rules, "en")
+    page = render_report(
+        Published(roster, violations, gaps(roster, violations, rules, "en"), rules), "en"
+    )
     assert "<b>Bad" not in page
     assert "&lt;b&gt;Bad &amp; &quot;bold&quot;&lt;/b&gt;" in page
 
 
 def test_written_atomically(tmp_path: Path) -> None:
     case = report_case()
-    path = write_report_html(
-        tmp_path / "report.html", case.roster, case.violations, case.gaps, case.rules, "en"
-    )
+    path = write_report_html(tmp_path / "report.html", case, "en")
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
@@ -163,7 +164,9 @@ def test_no_profile_name_or_absence_reason_leaks_into_any_output(
     assert any("Five" in g.why for g in found)  # the absent person is named in a reason...
 
     written = write_roster_files(tmp_path, result.roster, found, lang)
-    written += write_report_files(tmp_path, result.roster, violations, found, rules, lang, result)
+    written += write_report_files(
+        tmp_path, Published(result.roster, violations, found, rules, result), lang
+    )
     assert sorted(p.name for p in written) == [
         "gaps.csv",
         "report.html",

@@ -14,6 +14,7 @@ from roster.check.violations import check
 from roster.plan.index import PlanIndex
 from roster.report.fairness import Load, fairness_rows
 from roster.report.html import render_report
+from roster.report.tables import Published
 from roster.report.xlsx import write_roster_xlsx
 from roster.text.i18n import label
 from tests.helpers import roster_of
@@ -52,11 +53,11 @@ def test_the_report_and_workbook_show_earlier_weeks_grey_with_a_note(tmp_path: P
     rules = all_rules()
     violations = check(roster, rules)
     found = gaps(roster, violations, rules, "en")
-    page = parsed(render_report(roster, violations, found, rules, "en"))
+    page = parsed(render_report(Published(roster, violations, found, rules), "en"))
     # s3's hours too: 24 h carried in, 12 h here, fair 12..24 h.
     assert len(page.with_class("earlier")) == 2
     assert {"24 h from earlier weeks", "2 from earlier weeks"} <= set(page.text)
-    path = write_roster_xlsx(tmp_path / "r.xlsx", roster, violations, found, rules, "en")
+    path = write_roster_xlsx(tmp_path / "r.xlsx", Published(roster, violations, found, rules), "en")
     ws = load_workbook(path)["fairness"]
     header = [c.value for c in ws[1]]
     s3 = next(row for row in ws.iter_rows() if row[0].value == "Person s3")
@@ -68,7 +69,7 @@ def test_the_report_and_workbook_show_earlier_weeks_grey_with_a_note(tmp_path: P
 
 def test_each_persons_week_is_on_the_page() -> None:
     case = report_case("zh")
-    page = parsed(render_report(case.roster, case.violations, case.gaps, case.rules, "zh"))
+    page = parsed(render_report(case, "zh"))
     cards = page.with_class("person")
     assert [c["id"] for c in cards] == ["person-0", "person-1", "person-2", "person-3"]
     links = [
@@ -85,7 +86,7 @@ def test_each_persons_week_is_on_the_page() -> None:
 
 def test_errands_and_skills_read_in_chinese() -> None:
     case = report_case("zh")
-    page = parsed(render_report(case.roster, case.violations, case.gaps, case.rules, "zh"))
+    page = parsed(render_report(case, "zh"))
     text = "\n".join(page.text)
     assert "缺2人（采买）" in text
     assert "shop" not in text
@@ -106,7 +107,7 @@ def test_gaps_csv_keeps_its_columns_and_adds_names_after_them() -> None:
 def test_the_rules_sheet_says_what_each_weight_weighs(tmp_path: Path) -> None:
     case = report_case("zh")
     path = tmp_path / "r.xlsx"
-    write_roster_xlsx(path, case.roster, case.violations, case.gaps, case.rules, "zh")
+    write_roster_xlsx(path, case, "zh")
     values = [[c.value for c in row] for row in load_workbook(path)["规则"].iter_rows()]
     assert ["夜班不均", 4, "fair_nights"] in [row[:3] for row in values]
 

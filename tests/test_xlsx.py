@@ -22,7 +22,7 @@ from tests.reports import PROFILE, REASON, report_case
 def written(tmp_path: Path, lang: Lang = "en", days: int = 2) -> Path:
     case = report_case(lang, days)
     path = tmp_path / "roster.xlsx"
-    write_roster_xlsx(path, case.roster, case.violations, case.gaps, case.rules, lang)
+    write_roster_xlsx(path, case, lang)
     return path
 
 

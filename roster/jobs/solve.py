@@ -23,7 +23,7 @@ from roster.io.write import atomic_write_text, guard_outputs, write_csv
 from roster.plan.index import PlanIndex
 from roster.plan.model import Plan, Priority
 from roster.report.html import write_report_html
-from roster.report.tables import coverage_lines
+from roster.report.tables import Published, coverage_lines
 from roster.report.xlsx import write_roster_xlsx
 from roster.result import Finding, Progress, SolverConfig, SolveResult, Status
 from roster.roster import Roster
@@ -124,7 +124,9 @@ def write_outputs(out_dir: Path, outcome: SolveOutcome, rules: Sequence[Rule]) -
     return [
         *write_roster_files(out_dir, roster, outcome.gaps, outcome.lang),
         *write_report_files(
-            out_dir, roster, outcome.violations, outcome.gaps, rules, outcome.lang, result
+            out_dir,
+            Published(roster, outcome.violations, outcome.gaps, rules, result),
+            outcome.lang,
         ),
     ]
 
@@ -139,19 +141,11 @@ def write_roster_files(
     return [roster_csv, gaps_csv]
 
 
-def write_report_files(
-    out_dir: Path,
-    roster: Roster,
-    violations: Sequence[Violation],
-    found: Sequence[Gap],
-    rules: Sequence[Rule],
-    lang: Lang,
-    result: SolveResult | None = None,
-) -> list[Path]:
+def write_report_files(out_dir: Path, shown: Published, lang: Lang) -> list[Path]:
     """``roster.xlsx`` (the printable grid and its sheets) and ``report.html`` (one page)."""
     return [
-        write_roster_xlsx(out_dir / "roster.xlsx", roster, violations, found, rules, lang, result),
-        write_report_html(out_dir / "report.html", roster, violations, found, rules, lang, result),
+        write_roster_xlsx(out_dir / "roster.xlsx", shown, lang),
+        write_report_html(out_dir / "report.html", shown, lang),
     ]
 
 

@@ -31,7 +31,7 @@ from roster.report.fairness import (
     fairness_rows,
     shown_measures,
 )
-from roster.result import SolveResult
+from roster.report.tables import Published
 from roster.roster import Roster
 from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, label
@@ -110,40 +110,29 @@ th{background:#d9e1f2;white-space:nowrap}
 
 def write_report_html(
     path: Path,
-    roster: Roster,
-    violations: Sequence[Violation],
-    gaps: Sequence[Gap],
-    rules: Sequence[Rule],
+    shown: Published,
     lang: Lang,
-    result: SolveResult | None = None,
 ) -> Path:
     """Write ``report.html`` atomically.
 
     Args:
         path: Where to write (its folder is created if needed).
-        roster: The roster to show.
-        violations: The rules' own findings on ``roster`` (``roster.check.violations.check``).
-        gaps: The shortfalls with their reasons (``roster.check.gaps.gaps``).
-        rules: The rules in force.
+        shown: The roster and what the checker found on it.
         lang: The leader's language.
-        result: How the solve went, when the roster was solved here.
 
     Returns:
         ``path``.
     """
-    atomic_write_text(path, render_report(roster, violations, gaps, rules, lang, result))
+    atomic_write_text(path, render_report(shown, lang))
     return path
 
 
 def render_report(
-    roster: Roster,
-    violations: Sequence[Violation],
-    gaps: Sequence[Gap],
-    rules: Sequence[Rule],
+    shown: Published,
     lang: Lang,
-    result: SolveResult | None = None,
 ) -> str:
     """The whole page as a string."""
+    roster, violations, gaps, rules = shown.roster, shown.violations, shown.gaps, shown.rules
     index = roster.index
     title = label("report_title", lang).format(title=index.plan.title)
     sections = [
@@ -154,7 +143,7 @@ def render_report(
         ("people", label("heading_people", lang), _people_section(roster, lang)),
         ("problems", label("heading_problems", lang), _problems_section(violations, lang)),
     ]
-    status = tables.status_lines(roster, gaps, holes(roster), lang, result)
+    status = tables.status_lines(roster, gaps, holes(roster), lang, shown.result)
     header = "\n".join(
         [
             _tag("h1", _e(title)),

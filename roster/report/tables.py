@@ -23,6 +23,19 @@ from roster.rules import Rule, Violation
 from roster.text.i18n import Lang, fmt_date, fmt_hours, label
 from roster.text.labels import errand_label, skill_label
 
+
+@dataclass(frozen=True)
+class Published:
+    """What the published files show: a roster, the rules' findings on it, its gaps with
+    their reasons, the rules in force and, when it was solved here, how the solve went."""
+
+    roster: Roster
+    violations: Sequence[Violation]
+    gaps: Sequence[Gap]
+    rules: Sequence[Rule]
+    result: SolveResult | None = None
+
+
 WEEK = 7
 
 # --------------------------------------------------------------------------- small labels

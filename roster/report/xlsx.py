@@ -36,6 +36,7 @@ from roster.check.watch import holes
 from roster.io.write import atomic_write_bytes
 from roster.report import tables
 from roster.report.fairness import carried_note, fairness_rows, shown_measures
+from roster.report.tables import Published
 from roster.result import SolveResult
 from roster.roster import Roster
 from roster.rules import Rule, Violation
@@ -70,28 +71,20 @@ def _fill(colour: str) -> PatternFill:
 
 def write_roster_xlsx(
     path: Path,
-    roster: Roster,
-    violations: Sequence[Violation],
-    gaps: Sequence[Gap],
-    rules: Sequence[Rule],
+    shown: Published,
     lang: Lang,
-    result: SolveResult | None = None,
 ) -> Path:
     """Write ``roster.xlsx`` atomically.
 
     Args:
         path: Where to write (its folder is created if needed).
-        roster: The roster to show.
-        violations: The rules' own findings on ``roster`` (``roster.check.violations.check``).
-        gaps: The shortfalls with their reasons (``roster.check.gaps.gaps``).
-        rules: The rules in force.
+        shown: The roster and what the checker found on it.
         lang: The leader's language.
-        result: How the solve went, when the roster was solved here.
 
     Returns:
         ``path``.
     """
-    workbook = build_workbook(roster, violations, gaps, rules, lang, result)
+    workbook = build_workbook(shown, lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
     atomic_write_bytes(path, buffer.getvalue())
@@ -99,14 +92,11 @@ def write_roster_xlsx(
 
 
 def build_workbook(
-    roster: Roster,
-    violations: Sequence[Violation],
-    gaps: Sequence[Gap],
-    rules: Sequence[Rule],
+    shown: Published,
     lang: Lang,
-    result: SolveResult | None = None,
 ) -> Workbook:
     """The workbook in memory (see the module docstring for its sheets)."""
+    roster, violations, gaps, rules = shown.roster, shown.violations, shown.gaps, shown.rules
     workbook = Workbook()
     first = workbook.active
     assert first is not None  # a new workbook always has one sheet
@@ -125,7 +115,7 @@ def build_workbook(
         gaps,
         rules,
         lang,
-        result,
+        shown.result,
     )
     return workbook
 
