@@ -233,7 +233,11 @@ def check(
     ] = Path("check-out"),
     unmanaged_nights: Annotated[
         bool,
-        typer.Option("--unmanaged-nights", help="Show only unwatched nights, unmanaged compounds."),
+        typer.Option(
+            "--unmanaged-nights",
+            help="Show only the unmanaged compounds' nights: hours with nobody on watch and "
+            "night posts short of people.",
+        ),
     ] = False,
     why: Annotated[
         bool,
@@ -262,7 +266,8 @@ def check(
 ) -> None:
     """Check any roster: rules broken, hours with nobody on watch, posts short and why.
 
-    Exit status: 0 every hard rule holds and every critical post is covered; 1 otherwise;
+    Exit status: 0 every hard rule holds, every critical post is covered and every night at
+    an unmanaged compound has the people it needs; 1 otherwise;
     2 the plan or roster cannot be read (entries that cannot be read are listed, the rest is
     still checked).
     """
