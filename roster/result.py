@@ -105,11 +105,25 @@ class SolveResult:
     interrupted: bool = False
     hit_time_limit: bool = False
     config: SolverConfig = field(default_factory=SolverConfig)
+    costs_exact: bool = True
+    """Whether each level's cost was read with every cost variable at its least. When that
+    last reading runs out of time (a busy machine), a held level's cost may still carry
+    slack above what the roster really costs, never below it."""
 
     @property
     def objective(self) -> dict[Level, int]:
         """The solver's cost per level (to be compared with the checker's)."""
         return {t.level: t.objective for t in self.tiers if t.level and t.objective is not None}
+
+    def costs_disagree(self, recomputed: dict[Level, int]) -> bool:
+        """Whether the rules' costs per level (``recomputed``) contradict the solver's: any
+        difference when the costs are exact; else a rule cost above the solver's, which
+        slack cannot explain (the model missed something the rules count)."""
+        if recomputed.keys() != self.objective.keys():
+            return True
+        if self.costs_exact:
+            return recomputed != self.objective
+        return any(recomputed[level] > cost for level, cost in self.objective.items())
 
 
 ProgressFn = Callable[[Progress], None]

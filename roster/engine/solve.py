@@ -230,9 +230,13 @@ def _tighten(model: RosterModel, result: SolveResult, seconds: float) -> None:
     later level may lower its real cost without pulling them down; a roster found before
     the proof may have slack in its own level too. With the roster's assignments fixed,
     the costs are minimised once more and read from there; left as they are if that finds
-    nothing in ``seconds``."""
+    nothing in ``seconds``, and marked inexact unless that minimum is proven."""
     assert result.roster is not None
     completed = model.complete(result.roster, seconds)
+    # Proven least when the roster's cost meets its bound.
+    result.costs_exact = (
+        completed is not None and completed.objective_value == completed.best_objective_bound
+    )
     if completed is None:
         return
     result.tiers = [

@@ -112,7 +112,7 @@ def verify(
         lines = "\n".join(v.message(lang) for v in broken)
         raise RosterBug(f"{label('bug_hard_violation', lang)}\n{lines}")
     recomputed = level_costs(report.violations, list(result.objective))
-    if recomputed != result.objective:
+    if result.costs_disagree(recomputed):
         raise RosterBug(f"solver costs {result.objective} differ from the rules' {recomputed}")
     return report.violations, report.gaps
 
