@@ -113,6 +113,16 @@ def test_unknown_absent_person_is_bad_input(published: Path, tmp_path: Path) -> 
     assert not (tmp_path / "x").exists()
 
 
+def test_bad_absences_are_said_in_the_plans_language(published: Path, tmp_path: Path) -> None:
+    """Without --lang, the problems follow the plan's title (Chinese here), as a solve's
+    output does; nothing is written."""
+    args = ["reschedule", str(EXAMPLE), str(published), "--absent", "nobody"]
+    result = CliRunner().invoke(app, [*args, "--from", "2026-02-11", "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2
+    assert "未知人员编号“nobody”" in result.output
+    assert not (tmp_path / "x").exists()
+
+
 def test_several_absences_from_a_file(published: Path, tmp_path: Path) -> None:
     """--absences takes absences.csv rows; each person is off for their own span only."""
     spans = tmp_path / "ill.csv"

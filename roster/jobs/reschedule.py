@@ -198,7 +198,7 @@ def reschedule_plan(
     published = read_roster_csv(roster_path)
     problems = roster_problems(plan, published, roster_path.name) + absence_problems(plan, absences)
     if problems:
-        raise PlanError(problems)
+        raise PlanError(problems, plan.title)
     guard_outputs(out_dir, [plan_path, roster_path])
     repaired = repair_plan(plan, published, absences)
     index = PlanIndex(repaired)
