@@ -169,8 +169,9 @@ def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
                 "objective": t_result.objective,
                 "bound": t_result.bound,
                 "seconds": round(t_result.seconds, 3),
+                "stopped": why_stopped(result, k),
             }
-            for t_result in result.tiers
+            for k, t_result in enumerate(result.tiers)
         ],
         "wall_time": round(result.seconds, 3),
         "interrupted": result.interrupted,
@@ -189,6 +190,20 @@ def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
     path = out_dir / "solve.json"
     atomic_write_text(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     return path
+
+
+def why_stopped(result: SolveResult, k: int) -> str:
+    """Why level ``k`` of ``result`` ended: ``proven`` (its optimum), ``infeasible`` (no
+    roster keeps every hard rule), ``interrupted`` (Ctrl-C, in the last level run), else
+    ``time`` (its share of the time limit ran out)."""
+    status = result.tiers[k].status
+    if status is Status.OPTIMAL:
+        return "proven"
+    if status is Status.INFEASIBLE:
+        return "infeasible"
+    if result.interrupted and k == len(result.tiers) - 1:
+        return "interrupted"
+    return "time"
 
 
 def level_label(level: Sequence[object], lang: Lang) -> str:
