@@ -89,6 +89,14 @@ def blockers(
     return found
 
 
+def first_blocker(roster: Roster, rules: Sequence[Rule], post: Post, person: Person) -> Blocker:
+    """The first hard rule (other than coverage) that keeps ``person`` off ``post`` in
+    ``roster``, with the words ``blockers`` uses; free when nothing does (``roster cover``)."""
+    return _first_blocker(
+        roster, [r for r in rules if r.hard and r.name != "coverage"], post, person
+    )
+
+
 def _first_blocker(roster: Roster, hard: Sequence[Rule], post: Post, person: Person) -> Blocker:
     index = roster.index
     for rule in hard:
