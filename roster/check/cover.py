@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from roster.check.violations import check, one_finding_per_fault, tier_costs
-from roster.check.why import Blocker, first_blocker
+from roster.check.why import Blocker, first_blocker, violation_key
 from roster.plan.index import Duty, Person, Post
 from roster.plan.model import Tier
 from roster.roster import Roster
-from roster.rules import Rule, Violation
+from roster.rules import Rule
 from roster.text.i18n import CATALOGUE, Text, fmt_hours
 
 TOP = 5
@@ -169,8 +169,8 @@ class _Judge:
         self.base = base
         self.rules = rules
         before = one_finding_per_fault(check(base, rules))
-        self.hard = {_key(v) for v in before if v.hard}
-        self.soft = {_key(v) for v in before if not v.hard}
+        self.hard = {violation_key(v) for v in before if v.hard}
+        self.soft = {violation_key(v) for v in before if not v.hard}
         self.costs = tier_costs(before)
         self.tiers = [tier for level in base.index.plan.levels for tier in level]
         self.titles = {rule.name: rule.title for rule in rules}
@@ -188,30 +188,18 @@ class _Judge:
         kept = tuple(d for d in self.base.duties if d != remove)
         after = one_finding_per_fault(check(Roster(self.base.index, (*kept, *added)), self.rules))
         for violation in after:
-            if violation.hard and _key(violation) not in self.hard:
+            if violation.hard and violation_key(violation) not in self.hard:
                 title = Text(self.titles[violation.rule], {})
                 return Blocker(person, violation.rule, title, violation.text)
         costs = tier_costs(after)
         delta = {t: costs.get(t, 0) - self.costs.get(t, 0) for t in self.tiers}
         levels = self.base.index.plan.levels
         rank = tuple(sum(delta[t] for t in level) for level in levels)
-        new = [v for v in after if not v.hard and _key(v) not in self.soft and v.cost > 0]
+        new = [v for v in after if not v.hard and violation_key(v) not in self.soft and v.cost > 0]
         mine = [v for v in new if person.id in v.staff or not v.staff]
         roster = Roster(self.base.index, (*kept, *added))
         reasons = (*_load(roster, person, added[0]), *(v.text for v in mine))
         return Candidate(person, swap, delta, reasons, rank)
-
-
-def _key(violation: Violation) -> tuple[object, ...]:
-    return (
-        violation.rule,
-        violation.staff,
-        violation.date,
-        violation.shift,
-        violation.place,
-        violation.amount,
-        violation.cost,
-    )
 
 
 def _load(roster: Roster, person: Person, duty: Duty) -> tuple[Text, ...]:

@@ -114,14 +114,20 @@ def _first_blocker(roster: Roster, hard: Sequence[Rule], post: Post, person: Per
     before = Roster(index, mine)
     after = Roster(index, (*mine, Duty(person.idx, post.slot, post.place)))
     for rule in hard:
-        old = {_key(v) for v in rule.violations(before)}
-        new = [v for v in rule.violations(after) if person.id in v.staff and _key(v) not in old]
+        old = {violation_key(v) for v in rule.violations(before)}
+        new = [
+            v
+            for v in rule.violations(after)
+            if person.id in v.staff and violation_key(v) not in old
+        ]
         if new:
             return Blocker(person, rule.name, Text(rule.title, {}), new[0].text)
     return Blocker(person, None, FREE)
 
 
-def _key(violation: Violation) -> tuple[object, ...]:
+def violation_key(violation: Violation) -> tuple[object, ...]:
+    """What tells one finding from another when a roster is judged before and after a
+    change (the same finding twice has the same key)."""
     return (
         violation.rule,
         violation.staff,
