@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 from typer.testing import CliRunner
 
 from constraints import all_rules
 from roster.check.cover import Candidate, Covered, DutyCover, cover
-from roster.check.violations import check, hard_violations
+from roster.check.violations import check, hard_violations, one_finding_per_fault
+from roster.check.why import violation_key
 from roster.cli.app import app
 from roster.io import load_plan
 from roster.io.roster_file import ROSTER_HEADER, roster_rows
@@ -21,7 +23,7 @@ from roster.report.cover import cover_json, cover_lines
 from roster.roster import Roster
 from tests.helpers import roster_of
 from tests.plan_files import write_plan
-from tests.plans import DAY, MONDAY, limited, people, tiny_plan
+from tests.plans import DAY, MONDAY, any_roster, limited, people, rich_plan, tiny_plan
 
 RULES = all_rules()
 
@@ -236,3 +238,40 @@ def test_bad_input_lists_every_problem(small: tuple[Path, Path]) -> None:
     missing = ["cover", str(folder), str(roster.parent / "none.csv"), "--staff", "a4"]
     result = CliRunner().invoke(app, [*missing, "--from", "2026-03-02"])
     assert result.exit_code == 2
+
+
+# -- any roster of a plan in which every rule can bite -----------------------------------
+
+RICH = PlanIndex(rich_plan())
+
+
+@settings(max_examples=15, deadline=None)
+@given(any_roster(RICH))
+def test_on_any_roster_candidates_add_no_hard_finding_and_stops_are_real(roster: Roster) -> None:
+    """Whatever the roster (hard rules broken already or not), a candidate's change adds no
+    hard finding to the roster without the ill person's duties, and the rule named for each
+    person stopped finds something new when they are put on the duty."""
+    busiest = max(RICH.people, key=lambda p: len(roster.by_person.get(p.idx, [])))
+    found = cover(roster, RULES, busiest, 0, RICH.days - 1)
+    leaving = {d.duty for d in found}
+    base = Roster(RICH, tuple(d for d in roster.duties if d not in leaving))
+    rules = {rule.name: rule for rule in RULES}
+
+    def hard(r: Roster, named: str | None = None) -> set[tuple[object, ...]]:
+        chosen = [rules[named]] if named else RULES
+        return {violation_key(v) for v in one_finding_per_fault(check(r, chosen)) if v.hard}
+
+    before = hard(base)
+    for duty in found:
+        for candidate in duty.candidates:
+            changed = _applied(Roster(RICH, (*base.duties, duty.duty)), duty, candidate)
+            assert hard(changed) <= before
+        ranks = [c.rank for c in duty.candidates]
+        assert ranks == sorted(ranks)
+        for blocker in duty.stopped:
+            rule = rules[str(blocker.rule)]
+            if rule.forbids(RICH, blocker.person, duty.post) is not None:
+                continue
+            put = Duty(blocker.person.idx, duty.duty.slot, duty.duty.place)
+            named = str(blocker.rule)
+            assert hard(Roster(RICH, (*base.duties, put)), named) - hard(base, named), blocker
