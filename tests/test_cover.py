@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from typer.testing import CliRunner
 
 from constraints import all_rules
+from roster.bench.generate import write_plan as write_plan_folder
 from roster.check.cover import Candidate, Covered, DutyCover, cover
 from roster.check.violations import check, hard_violations, one_finding_per_fault
 from roster.check.why import violation_key
@@ -275,3 +276,43 @@ def test_on_any_roster_candidates_add_no_hard_finding_and_stops_are_real(roster:
             put = Duty(blocker.person.idx, duty.duty.slot, duty.duty.place)
             named = str(blocker.rule)
             assert hard(Roster(RICH, (*base.duties, put)), named) - hard(base, named), blocker
+
+
+# -- applying a choice: roster reschedule --assign ----------------------------------------
+
+
+def test_reschedule_pins_a_choice_from_cover(tmp_path: Path) -> None:
+    """s1 falls ill on the day watch; cover names s3; reschedule --assign pins s3 there."""
+    plan = tiny_plan(staff=people(3), rules=Limits(min_rest_hours=10))
+    folder = tmp_path / "plan"
+    write_plan_folder(plan, folder)
+    roster = roster_of(PlanIndex(plan), [("s1", 0, "D", "A"), ("s2", 0, "N", "A")])
+    lines = [",".join(ROSTER_HEADER), *(",".join(row) for row in roster_rows(roster))]
+    published = tmp_path / "roster.csv"
+    published.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["cover", str(folder), str(published), "--staff", "s1", "--from", "2026-03-02"]
+    body = json.loads(CliRunner().invoke(app, [*args, "--json"]).output)
+    (duty,) = body["duties"]
+    assert [c["staff"] for c in duty["candidates"]] == ["s3"]
+    choice = f"s3={duty['post']}@{duty['date']}/{duty['shift']}"
+    out = tmp_path / "repaired"
+    repair = ["reschedule", str(folder), str(published), "--absent", "s1", "--from", "2026-03-02"]
+    result = CliRunner().invoke(
+        app, [*repair, "--assign", choice, "--out", str(out), "--time-limit", "5", "--seed", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = (out / "roster.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert any(r.startswith("2026-03-02,D,") and ",A,s3," in r for r in rows)
+
+
+def test_reschedule_assign_bad_input(small: tuple[Path, Path], tmp_path: Path) -> None:
+    folder, roster = small
+    repair = ["reschedule", str(folder), str(roster), "--absent", "a4", "--from", "2026-03-03"]
+    bad = ["--assign", "zz=B@2026-03-03/D", "--assign", "a1=B", "--assign", "a1=Q@2026-03-03/X"]
+    result = CliRunner().invoke(app, [*repair, *bad, "--out", str(tmp_path / "x"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert '"zz"' in result.output
+    assert "STAFF=POST@DATE/SHIFT" in result.output
+    assert '"Q"' in result.output
+    assert '"X"' in result.output
+    assert not (tmp_path / "x").exists()

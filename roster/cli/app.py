@@ -136,6 +136,13 @@ def reschedule(
     out: Annotated[
         Path, typer.Option("--out", help="Folder for the outputs (not the roster's).")
     ] = Path("out-repaired"),
+    assign: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--assign",
+            help="Pin a choice from roster cover: STAFF=POST@DATE/SHIFT (repeatable).",
+        ),
+    ] = None,
     absences_file: Annotated[
         Path | None,
         typer.Option(
@@ -192,6 +199,7 @@ def reschedule(
             config,
             lang=chosen,
             on_progress=ProgressPrinter(lambda line: typer.echo(line, err=True)),
+            assign=assign or (),
         )
     for line in reschedule_summary(outcome):
         typer.echo(line)
@@ -314,7 +322,7 @@ def cover(
 ) -> None:
     """Who can take each duty of someone who fell ill, best first, with what it costs; the
     swaps where nobody can step in directly; and what stops everyone else. Writes nothing:
-    apply a choice with roster reschedule.
+    apply a choice with roster reschedule --assign STAFF=POST@DATE/SHIFT.
 
     Exit status: 0 answered; 2 bad input (every problem listed).
     """

@@ -617,6 +617,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "must be a day of the period ({first} to {last})",
         "zh": "须在排班周期内（{first}至{last}）",
     },
+    "assign_form": {
+        "en": 'not STAFF=POST@DATE/SHIFT: "{value}" (e.g. s07=C3@2026-02-11/night)',
+        "zh": "不是 人员=岗位@日期/班次 的格式：“{value}”（例如 s07=C3@2026-02-11/night）",
+    },
     "cover_bad_date": {
         "en": 'not a date "{value}": expected YYYY-MM-DD',
         "zh": "不是日期“{value}”：应为 YYYY-MM-DD",
