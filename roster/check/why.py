@@ -89,6 +89,14 @@ def blockers(
     return found
 
 
+def first_blocker(roster: Roster, rules: Sequence[Rule], post: Post, person: Person) -> Blocker:
+    """The first hard rule (other than coverage) that keeps ``person`` off ``post`` in
+    ``roster``, with the words ``blockers`` uses; free when nothing does (``roster cover``)."""
+    return _first_blocker(
+        roster, [r for r in rules if r.hard and r.name != "coverage"], post, person
+    )
+
+
 def _first_blocker(roster: Roster, hard: Sequence[Rule], post: Post, person: Person) -> Blocker:
     index = roster.index
     for rule in hard:
@@ -106,14 +114,20 @@ def _first_blocker(roster: Roster, hard: Sequence[Rule], post: Post, person: Per
     before = Roster(index, mine)
     after = Roster(index, (*mine, Duty(person.idx, post.slot, post.place)))
     for rule in hard:
-        old = {_key(v) for v in rule.violations(before)}
-        new = [v for v in rule.violations(after) if person.id in v.staff and _key(v) not in old]
+        old = {violation_key(v) for v in rule.violations(before)}
+        new = [
+            v
+            for v in rule.violations(after)
+            if person.id in v.staff and violation_key(v) not in old
+        ]
         if new:
             return Blocker(person, rule.name, Text(rule.title, {}), new[0].text)
     return Blocker(person, None, FREE)
 
 
-def _key(violation: Violation) -> tuple[object, ...]:
+def violation_key(violation: Violation) -> tuple[object, ...]:
+    """What tells one finding from another when a roster is judged before and after a
+    change (the same finding twice has the same key)."""
     return (
         violation.rule,
         violation.staff,

@@ -136,6 +136,13 @@ def reschedule(
     out: Annotated[
         Path, typer.Option("--out", help="Folder for the outputs (not the roster's).")
     ] = Path("out-repaired"),
+    assign: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--assign",
+            help="Pin a choice from roster cover: STAFF=POST@DATE/SHIFT (repeatable).",
+        ),
+    ] = None,
     absences_file: Annotated[
         Path | None,
         typer.Option(
@@ -192,6 +199,7 @@ def reschedule(
             config,
             lang=chosen,
             on_progress=ProgressPrinter(lambda line: typer.echo(line, err=True)),
+            assign=assign or (),
         )
     for line in reschedule_summary(outcome):
         typer.echo(line)
@@ -294,6 +302,47 @@ def check(
         write_resilience_csv(out / "resilience.csv", tried, used)
         typer.echo(label("summary_written", used).format(folder=out, files="resilience.csv"))
     raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def cover(
+    plan: PlanArg,
+    roster: Annotated[
+        Path,
+        typer.Argument(help="roster.csv, or an edited roster.xlsx grid.", show_default=False),
+    ],
+    staff: Annotated[str, typer.Option("--staff", help="Staff id of who fell ill.")],
+    start: Annotated[str, typer.Option("--from", help="First day they miss: YYYY-MM-DD.")],
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last day they miss (default: end of period).")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Candidates shown per duty.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Who can take each duty of someone who fell ill, best first, with what it costs; the
+    swaps where nobody can step in directly; and what stops everyone else. Writes nothing:
+    apply a choice with roster reschedule --assign STAFF=POST@DATE/SHIFT.
+
+    Exit status: 0 answered; 2 bad input (every problem listed).
+    """
+    import json
+
+    from constraints import all_rules
+    from roster.jobs.cover import cover_duties
+    from roster.report.cover import cover_json, cover_lines
+
+    chosen = chosen_lang(lang)
+    with exit_on_errors(chosen):
+        found = cover_duties(plan, roster, staff, start, end, all_rules(), top=top, lang=chosen)
+    if as_json:
+        body = cover_json(found.index, found.duties, found.lang)
+        typer.echo(json.dumps(body, ensure_ascii=False, indent=2))
+        return
+    for line in cover_lines(
+        found.index, found.ill, found.first, found.last, found.duties, found.lang
+    ):
+        typer.echo(line)
 
 
 @app.command()

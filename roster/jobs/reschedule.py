@@ -17,6 +17,7 @@ from pathlib import Path
 
 from roster.engine.solve import solve
 from roster.io import load_plan, read_roster_csv
+from roster.io.roster_file import match_entries
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
 from roster.jobs.solve import (
     ProgressFn,
@@ -191,16 +192,21 @@ def reschedule_plan(
     *,
     lang: Lang | None = None,
     on_progress: ProgressFn | None = None,
+    assign: Sequence[str] = (),
 ) -> RescheduleOutcome:
     """Repair a published roster for new absences and write the repaired roster, the changes
-    and a message per changed person. The input roster is never touched."""
+    and a message per changed person. The input roster is never touched. ``assign``: the
+    leader's choices (``STAFF=POST@DATE/SHIFT``, from ``roster cover``), pinned."""
     plan = load_plan(plan_path)
     published = read_roster_csv(roster_path)
+    chosen, assign_problems = read_assignments(plan, assign)
     problems = roster_problems(plan, published, roster_path.name) + absence_problems(plan, absences)
+    problems += assign_problems
     if problems:
         raise PlanError(problems, plan.title)
     guard_outputs(out_dir, [plan_path, roster_path])
     repaired = repair_plan(plan, published, absences)
+    repaired = repaired.model_copy(update={"fixed": (*repaired.fixed, *chosen)})
     index = PlanIndex(repaired)
     lang = lang or default_lang(plan.title)
     baseline = Roster.from_assignments(index, published)
@@ -220,6 +226,33 @@ def reschedule_plan(
         outcome.written += [changes_csv, messages_txt]
     outcome.written.append(write_solve_json(out_dir, repaired, result))
     return outcome
+
+
+def read_assignments(plan: Plan, texts: Sequence[str]) -> tuple[list[Assignment], list[Problem]]:
+    """``--assign STAFF=POST@DATE/SHIFT`` values as rows to pin; each one that cannot be read
+    or does not fit the plan (unknown staff, post or shift, a date outside the period) is a
+    problem."""
+    found: list[Assignment] = []
+    problems: list[Problem] = []
+    for text in texts:
+        staff, _, rest = text.partition("=")
+        place, _, when = rest.partition("@")
+        day, _, shift = when.partition("/")
+        try:
+            row = Assignment(
+                date=dt.date.fromisoformat(day.strip()),
+                shift=shift.strip(),
+                place=place.strip(),
+                staff_id=staff.strip(),
+            )
+        except ValueError:
+            message = Text(CATALOGUE["assign_form"], {"value": text})
+            problems.append(Problem("--assign", None, None, text, message))
+            continue
+        matched = match_entries(PlanIndex(plan), [row], file="--assign", where=[text])
+        found += matched.usable
+        problems += matched.problems
+    return found, problems
 
 
 def roster_problems(plan: Plan, rows: Sequence[Assignment], file: str) -> list[Problem]:

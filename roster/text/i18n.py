@@ -569,6 +569,62 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Wrote {file}. Fill it in, then check it: roster validate {file}",
         "zh": "已写入 {file}。填写后检查：roster validate {file}",
     },
+    # cover: who can take the duties a person leaves (roster/jobs/cover.py, report/cover.py)
+    "cover_hours": {
+        "en": "+{added} h, {hours} h in the week from {week}",
+        "zh": "+{added} 小时，{week}起一周共 {hours} 小时",
+    },
+    "cover_nights": {
+        "en": "{n} {n|night|nights} in the week from {week}",
+        "zh": "{week}起一周第 {n} 个夜班",
+    },
+    "cover_heading": {
+        "en": "{name} ({staff}) leaves {count} {count|duty|duties} from {first} to {last}.",
+        "zh": "{name}（{staff}）{first}至{last}空出 {count} 个班。",
+    },
+    "cover_none": {
+        "en": "{name} ({staff}) has no duty from {first} to {last}: nothing to cover.",
+        "zh": "{name}（{staff}）{first}至{last}没有排班，无需顶班。",
+    },
+    "cover_duty": {
+        "en": "{date} {shift} · {place} ({priority}): {summary}",
+        "zh": "{date} {shift} · {place}（{priority}）：{summary}",
+    },
+    "cover_direct": {
+        "en": "covered directly ({count} {count|candidate|candidates} shown)",
+        "zh": "可直接顶班（列出 {count} 人）",
+    },
+    "cover_by_swap": {
+        "en": "only by a swap ({count} shown)",
+        "zh": "只能换班顶上（列出 {count} 种）",
+    },
+    "cover_nobody": {
+        "en": "NOBODY can take it: a {priority} hole",
+        "zh": "无人可顶：留下{priority}岗位空缺",
+    },
+    "cover_swap": {
+        "en": "{name} takes it; {other} takes {name}'s {date} {shift} · {place}",
+        "zh": "{name}顶班；{other}接{name}的{date} {shift} · {place}",
+    },
+    "cover_no_cost": {"en": "no extra cost", "zh": "无额外代价"},
+    "cover_stopped": {"en": "  Cannot take it:", "zh": "  不能顶班："},
+    "cover_col_rank": {"en": "#", "zh": "序"},
+    "cover_col_who": {"en": "Who", "zh": "人员"},
+    "cover_col_cost": {"en": "Cost change", "zh": "代价变化"},
+    "cover_col_reasons": {"en": "What it means", "zh": "说明"},
+    "cover_to_before_from": {"en": "--to must not be before --from", "zh": "--to 不能早于 --from"},
+    "cover_outside_period": {
+        "en": "must be a day of the period ({first} to {last})",
+        "zh": "须在排班周期内（{first}至{last}）",
+    },
+    "assign_form": {
+        "en": 'not STAFF=POST@DATE/SHIFT: "{value}" (e.g. s07=C3@2026-02-11/night)',
+        "zh": "不是 人员=岗位@日期/班次 的格式：“{value}”（例如 s07=C3@2026-02-11/night）",
+    },
+    "cover_bad_date": {
+        "en": 'not a date "{value}": expected YYYY-MM-DD',
+        "zh": "不是日期“{value}”：应为 YYYY-MM-DD",
+    },
 }
 
 
