@@ -26,6 +26,8 @@ from roster.report.tables import Published
 from roster.report.xlsx import write_roster_xlsx
 from roster.roster import Roster
 from tests.check_plans import GATES, HOLEY_ROWS, roster_csv, write_folder
+from tests.helpers import roster_of
+from tests.reports import DUTIES, report_plan
 
 MONDAY, TUESDAY = dt.date(2026, 3, 2), dt.date(2026, 3, 3)
 
@@ -168,3 +170,19 @@ def test_not_a_workbook_or_no_grid_is_unreadable(plan_dir: Path, tmp_path: Path)
     other.save(tmp_path / "other.xlsx")
     with pytest.raises(PlanError, match="no roster grid sheet"):
         read_roster_grid(tmp_path / "other.xlsx", plan)
+
+
+def test_errand_rows_read_back_in_either_language(tmp_path: Path) -> None:
+    """The workbook names the shopping run in the leader's language (采买 in Chinese); a
+    check of that very workbook reads it back as the plan's errand, duty for duty."""
+    plan = report_plan()
+    index = PlanIndex(plan)
+    roster = roster_of(index, [*DUTIES, ("s3", 1, "D", "shopping")])
+    rules = all_rules()
+    violations = check(roster, rules)
+    for lang in ("zh", "en"):
+        shown = Published(roster, violations, gaps(roster, violations, rules, lang), rules)
+        path = write_roster_xlsx(tmp_path / f"{lang}.xlsx", shown, lang)
+        grid = read_roster_grid(path, plan)
+        assert grid.problems == []
+        assert sorted(grid.assignments, key=str) == sorted(roster.assignments(), key=str)

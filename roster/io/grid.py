@@ -40,6 +40,7 @@ from roster.plan.index import PlanIndex
 from roster.plan.model import MINUTES_PER_DAY, Assignment, Plan, Shift, Staff
 from roster.plan.problems import PlanError, Problem, known_list
 from roster.text.i18n import CATALOGUE, LANGS, Lang, Text
+from roster.text.labels import errand_label
 
 FUZZY_CUTOFF = 0.8
 """How alike (difflib ratio of the normalised names) a typed name and a staff member's name
@@ -397,13 +398,16 @@ class _GridReader:
         return bool(cells) and all(normalize(text) in self.weekdays for text in cells.values())
 
     def _place_names(self) -> dict[str, str]:
-        """Normalised place labels (names and ids of compounds, errand names) -> place id."""
+        """Normalised place labels (names and ids of compounds, errand names and their labels in
+        either language) -> place id."""
         names: dict[str, str] = {}
         errands = {p.place for p in self.index.posts if p.compound is None}
         errands |= {d.place for d in self.plan.demand if not self.index.is_selector(d.place)}
         errands -= {c.id for c in self.plan.compounds} | {c.name for c in self.plan.compounds}
         for errand in sorted(errands):
             names[normalize(errand)] = errand
+            for lang in LANGS:  # the workbook names errands in its language ("采买")
+                names.setdefault(normalize(errand_label(errand, lang)), errand)
         for compound in self.plan.compounds:
             names[normalize(compound.id)] = compound.id
             names[normalize(compound.name)] = compound.id
