@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from roster.check.fairness import CouldTake, could_take_under
 from roster.plan.index import Person, PlanIndex, Post
-from roster.rules import RuleSet
 
 
 def could_take(index: PlanIndex, person: Person, post: Post) -> bool:
@@ -18,11 +18,11 @@ def could_take(index: PlanIndex, person: Person, post: Post) -> bool:
     This is "the model would have a variable for it" under the full rule registry, decided
     from the plan alone, so a roster's checker can use it without the model.
     """
-    return (person.idx, post.idx) in _registry().allowed(index)
+    return _under_registry()(index, person, post)
 
 
 @cache
-def _registry() -> RuleSet:
+def _under_registry() -> CouldTake:
     from constraints import all_rules  # the registry imports this module
 
-    return RuleSet(all_rules())
+    return could_take_under(all_rules())
