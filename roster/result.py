@@ -30,6 +30,11 @@ class Status(StrEnum):
 DEFAULT_PARAMETERS: dict[str, object] = {"subsolvers": ["lb_tree_search"]}
 
 
+#: Seconds a solve without a time limit may take at most (``stop_when_stalled``): a small
+#: plan ends long before, by itself; a big one stops here with its best roster.
+BACKSTOP = 60.0
+
+
 @dataclass(frozen=True)
 class SolverConfig:
     """Solver settings, always recorded with the result."""
@@ -46,6 +51,10 @@ class SolverConfig:
     """For a level of tiers joined by "+": the part of its time spent first on its first
     tier alone, as a start for the whole level (``roster.engine.warm_up``). 0 turns it
     off."""
+    stop_when_stalled: bool = False
+    """End by itself: every level but the last runs until proven (or ``time_limit``), the
+    last (the wishes) until it stalls (``roster.engine.search.plain``). What ``roster
+    solve`` does when no --time-limit is given; ``time_limit`` is then only a backstop."""
     deterministic: bool = False
     """Bound each search by CP-SAT's deterministic time (``time_limit`` of it) instead of
     the clock, with one worker: the same plan, seed and limit then give the same roster on
@@ -92,6 +101,11 @@ class TierResult:
     objective: int | None
     bound: int | None
     seconds: float
+    stalled: bool = False
+    """Stopped by the stall rule (``SolverConfig.stop_when_stalled``)."""
+    skipped: bool = False
+    """Not searched: too little of the time limit was left to start it (its cost is the
+    final roster's, if it could be read)."""
 
 
 @dataclass
@@ -109,6 +123,13 @@ class SolveResult:
     """Whether each level's cost was read with every cost variable at its least. When that
     last reading runs out of time (a busy machine), a held level's cost may still carry
     slack above what the roster really costs, never below it."""
+    narrowed: tuple[int, int] | None = None
+    """(pairs kept, pairs possible) when the plan was too big for its time limit to
+    consider everyone for every post (``roster.engine.candidates``): costs are then the
+    least among the rosters kept, not proven best for the plan."""
+    model_built: bool = True
+    """False when building the model alone would have overrun the time limit: the roster
+    is the greedy start (``roster.engine.greedy``), unsearched."""
 
     @property
     def objective(self) -> dict[Level, int]:

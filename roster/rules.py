@@ -16,7 +16,7 @@ variable, and ``violations`` and the gap explanations use the very same predicat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Literal
 from weakref import WeakKeyDictionary
@@ -247,21 +247,39 @@ class RuleSet:
         """Rules with a ``forbids`` predicate."""
         return [r for r in self.rules if type(r).forbids is not Rule.forbids]
 
-    def allowed(self, index: PlanIndex) -> frozenset[tuple[int, int]]:
+    def allowed(
+        self, index: PlanIndex, keep: Callable[[int, Post], bool] | None = None
+    ) -> frozenset[tuple[int, int]]:
         """The (person, post) index pairs no rule here ``forbids``: where the model has a
         variable. Computed once per plan index and set of rules (big plans have millions of
-        pairs, and both the model and the soft rules' "could take" ask)."""
+        pairs, and both the model and the soft rules' "could take" ask). ``keep`` asks
+        only about the pairs it keeps (a big plan's narrowing, ``roster.engine.candidates``),
+        and is not cached."""
         forbidding = self.forbidding
+        if keep is not None:
+            return _allowed_pairs(index, forbidding, keep)
         key = tuple(type(rule) for rule in forbidding)
         cached = _allowed.setdefault(index, {})
         if key not in cached:
-            cached[key] = frozenset(
-                (person.idx, post.idx)
-                for post in index.posts
-                for person in _candidates(index, post, forbidding)
-                if not any(rule.forbids(index, person, post) for rule in forbidding)
-            )
+            cached[key] = _allowed_pairs(index, forbidding, None)
         return cached[key]
+
+
+def _allowed_pairs(
+    index: PlanIndex, forbidding: list[Rule], keep: Callable[[int, Post], bool] | None
+) -> frozenset[tuple[int, int]]:
+    """``RuleSet.allowed``, computed: post by post, rule by rule over the post's people (a
+    tight loop, for the millions of pairs of a big plan without areas)."""
+    pairs: list[tuple[int, int]] = []
+    asks = [rule.forbids for rule in forbidding]
+    for post in index.posts:
+        people = _candidates(index, post, forbidding)
+        if keep is not None:
+            people = [p for p in people if keep(p.idx, post)]
+        for forbids in asks:
+            people = [p for p in people if not forbids(index, p, post)]
+        pairs += ((p.idx, post.idx) for p in people)
+    return frozenset(pairs)
 
 
 def _candidates(index: PlanIndex, post: Post, rules: list[Rule]) -> Sequence[Person]:

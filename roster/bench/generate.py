@@ -57,6 +57,15 @@ SHIFTS = (
     Shift(id="full", name="24小时班", start="08:00", end="08:00"),
 )
 
+EIGHT_HOUR_SHIFTS = (
+    Shift(id="night", name="夜班", start="00:00", end="08:00", night=True),
+    Shift(id="day", name="白班", start="08:00", end="16:00"),
+    Shift(id="evening", name="晚班", start="16:00", end="24:00"),
+)
+
+SHAPES = {"example": SHIFTS, "8h": EIGHT_HOUR_SHIFTS}
+"""The shift patterns ``generate_plan`` can use, by name."""
+
 RULES = typical_limits()
 """Everyone's limits: each limit's typical value (declared with its field)."""
 
@@ -109,7 +118,15 @@ def compounds_for(staff: int) -> int:
     return max(2, round(staff / EXAMPLE_STAFF_PER_COMPOUND))
 
 
-def generate_plan(staff: int, compounds: int, days: int, seed: int) -> Plan:
+def generate_plan(
+    staff: int,
+    compounds: int,
+    days: int,
+    seed: int,
+    *,
+    areas: bool = True,
+    shifts: str = "example",
+) -> Plan:
     """A realistic synthetic plan, the same for the same arguments.
 
     Args:
@@ -117,6 +134,11 @@ def generate_plan(staff: int, compounds: int, days: int, seed: int) -> Plan:
         compounds: Compounds (at least 2; about a quarter are unmanaged).
         days: Length of the period from Monday 2026-03-02 (1..366).
         seed: Seed of the random choices.
+        areas: Split big plans into areas (``_areas``). Without, everyone may serve
+            everywhere: the shape a district office has before it draws areas, and the
+            hardest for the engine (every person a candidate for every post).
+        shifts: ``example`` (the example's am/pm/night/24 h) or ``8h`` (three 8-hour shifts,
+            the night 00:00-08:00), a shape the engine's settings were not tuned on.
 
     Returns:
         The plan (not yet checked by :func:`roster.plan.validate.validate_plan`; written with
@@ -127,10 +149,13 @@ def generate_plan(staff: int, compounds: int, days: int, seed: int) -> Plan:
     """
     if staff < 4 or compounds < 2 or not 1 <= days <= 366:
         raise ValueError("need at least 4 staff, 2 compounds and 1..366 days")
+    if shifts not in SHAPES:
+        raise ValueError(f"shifts: expected one of {', '.join(SHAPES)}")
     rng = random.Random(seed)
     places = _compounds(rng, compounds)
     people = _staff(rng, staff, places)
-    places, people = _areas(places, people)
+    if areas:
+        places, people = _areas(places, people)
     return Plan(
         title=f"合成计划 {staff}人 {compounds}个小区 {days}天 (seed {seed})",
         start=START,
@@ -139,8 +164,8 @@ def generate_plan(staff: int, compounds: int, days: int, seed: int) -> Plan:
         profiles=PROFILES,
         staff=people,
         compounds=places,
-        shifts=SHIFTS,
-        demand=_demand(rng, places),
+        shifts=SHAPES[shifts],
+        demand=_demand(rng, places) if shifts == "example" else _demand_8h(rng, places),
         absences=_absences(rng, people, days),
     )
 
@@ -317,6 +342,24 @@ def _demand(rng: random.Random, places: Sequence[Compound]) -> tuple[Demand, ...
         *(Demand(place=c, shift="pm", min=1, priority=Priority.NORMAL) for c in afternoons),
         *_errand_rows("shopping", "pm", "wed;sat", errand, "shop", Priority.NORMAL),
         *_errand_rows("survey", "am", "mon-fri", errand, "survey", Priority.LOW),
+    )
+
+
+def _demand_8h(rng: random.Random, places: Sequence[Compound]) -> tuple[Demand, ...]:
+    """The example's demand on three 8-hour shifts: unmanaged compounds watched round the
+    clock (two at night), a leader by day everywhere, evenings at half the managed ones."""
+    managed = [c.id for c in places if not c.unmanaged]
+    evenings = sorted(rng.sample(managed, round(len(managed) / 2)))
+    errand = max(1, round(2 * len(places) / 8))
+    return (
+        Demand(place="unmanaged", shift="day", min=1, priority=Priority.CRITICAL),
+        Demand(place="unmanaged", shift="evening", min=1, priority=Priority.CRITICAL),
+        Demand(place="unmanaged", shift="night", min=2, priority=Priority.CRITICAL),
+        Demand(place="*", shift="day", min=1, skill="lead", priority=Priority.HIGH),
+        Demand(place="managed", shift="day", min=1, priority=Priority.HIGH),
+        *(Demand(place=c, shift="evening", min=1, priority=Priority.NORMAL) for c in evenings),
+        *_errand_rows("shopping", "evening", "wed;sat", errand, "shop", Priority.NORMAL),
+        *_errand_rows("survey", "day", "mon-fri", errand, "survey", Priority.LOW),
     )
 
 

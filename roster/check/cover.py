@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from roster.check.violations import check, one_finding_per_fault, tier_costs
-from roster.check.why import Blocker, first_blocker, violation_key
+from roster.check.why import Blocker, Obstacles, first_blocker, violation_key
 from roster.plan.index import Duty, Person, Post
 from roster.plan.model import Tier
 from roster.roster import Roster
@@ -98,6 +98,7 @@ def cover(
     base = Roster(index, tuple(d for d in roster.duties if d not in set(leaving)))
     judge = _Judge(base, rules)
     found = []
+    obstacles = Obstacles(base, rules)  # each person's own findings worked out once
     for duty in leaving:
         post = index.post_at[(duty.place, duty.slot.idx)]
         result = DutyCover(duty, post)
@@ -105,7 +106,7 @@ def cover(
         for person in index.people:
             if person.idx == ill.idx or person.idx in on_post or not _qualified(person, post):
                 continue
-            blocker = first_blocker(base, rules, post, person)
+            blocker = obstacles.first(post, person)
             if blocker.rule is None:
                 outcome = judge.apply((Duty(person.idx, duty.slot, duty.place),), person)
                 if isinstance(outcome, Blocker):

@@ -4,11 +4,12 @@ findings (never from solver internals), for ``gaps.csv``, the reports and ``rost
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roster.check.why import Blocker, blockers, summarize
+from roster.check.why import Blocker, Obstacles, blockers, summarize
 from roster.plan.index import Need, Post
 from roster.plan.model import Priority
 from roster.roster import Roster
@@ -81,12 +82,24 @@ class Gap:
 
 
 def gaps(
-    roster: Roster, violations: Sequence[Violation], rules: Sequence[Rule], lang: Lang
+    roster: Roster,
+    violations: Sequence[Violation],
+    rules: Sequence[Rule],
+    lang: Lang,
+    deadline: float | None = None,
 ) -> list[Gap]:
     """Every shortfall the coverage rule found, most important first, each with everyone who
-    could take it and what keeps them away (summed up in ``lang``)."""
+    could take it and what keeps them away (summed up in ``lang``).
+
+    Past ``deadline`` (``time.monotonic``; a command's time limit) the remaining gaps are
+    still listed, the most important explained first, but without what keeps people away:
+    on a big plan with a thousand gaps that asks every rule about every person each time."""
+    obstacles = Obstacles(roster, rules)
+    order = list(Priority)
+    shortfalls = [v for v in violations if v.rule == "coverage" and "need" in v.details]
+    shortfalls.sort(key=lambda v: _importance(v, order))
     found = []
-    for violation in violations:
+    for violation in shortfalls:
         if violation.rule != "coverage" or "need" not in violation.details:
             continue
         post = violation.details["post"]
@@ -95,12 +108,22 @@ def gaps(
         assert isinstance(post, Post)
         assert isinstance(need, Need)
         assert isinstance(assigned, int)
-        blocked = tuple(blockers(roster, rules, post, need))
+        if deadline is not None and time.monotonic() > deadline:
+            found.append(Gap(post, need, assigned, label("why_not_explained", lang), (), violation))
+            continue
+        blocked = tuple(blockers(roster, rules, post, need, obstacles))
         found.append(Gap(post, need, assigned, summarize(blocked, lang), blocked, violation))
-    order = list(Priority)
     return sorted(
         found, key=lambda g: (order.index(g.need.priority), g.post.slot.start, g.post.place)
     )
+
+
+def _importance(violation: Violation, order: list[Priority]) -> tuple[int, object, str]:
+    """A shortfall's place in the gaps' order: priority, then time, then place."""
+    post, need = violation.details["post"], violation.details["need"]
+    assert isinstance(post, Post)
+    assert isinstance(need, Need)
+    return (order.index(need.priority), post.slot.start, post.place)
 
 
 @dataclass(frozen=True)

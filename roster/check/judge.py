@@ -86,14 +86,17 @@ class CheckReport:
         return 1 if failing or self.unmanaged_night_holes else 0
 
 
-def judge(roster: Roster, rules: Sequence[Rule], lang: Lang) -> CheckReport:
+def judge(
+    roster: Roster, rules: Sequence[Rule], lang: Lang, deadline: float | None = None
+) -> CheckReport:
     """Judge ``roster`` against ``rules``: every violation, the gaps with their blockers
-    (summed up in ``lang``) and the hours with nobody on watch."""
+    (summed up in ``lang``; past ``deadline``, a command's time limit, gaps are listed
+    without them) and the hours with nobody on watch."""
     violations = one_finding_per_fault(check(roster, rules))
     return CheckReport(
         roster=roster,
         lang=lang,
         violations=violations,
-        gaps=gaps(roster, violations, rules, lang),
+        gaps=gaps(roster, violations, rules, lang, deadline),
         holes=holes(roster),
     )

@@ -61,7 +61,11 @@ class Blocker:
 
 
 def blockers(
-    roster: Roster, rules: Sequence[Rule], post: Post, need: Need | None = None
+    roster: Roster,
+    rules: Sequence[Rule],
+    post: Post,
+    need: Need | None = None,
+    obstacles: Obstacles | None = None,
 ) -> list[Blocker]:
     """For everyone not on ``post`` (and with the need's skill, if it names one), the first
     hard rule that keeps them away, in the rules' order; people with no obstacle are listed
@@ -72,57 +76,83 @@ def blockers(
         rules: The rules in force; only the hard ones other than coverage are asked.
         post: The post that is short.
         need: The demand row that is short; its skill narrows who is asked.
+        obstacles: The ``Obstacles`` of ``roster`` and ``rules`` to reuse across posts
+            (each person's own findings are worked out once).
 
     Returns:
         One blocker per person asked, in the plan's staff order.
     """
-    index = roster.index
-    hard = [r for r in rules if r.hard and r.name != "coverage"]
+    obstacles = obstacles or Obstacles(roster, rules)
     on_post = {d.person for d in roster.on_post(post)}
     found = []
-    for person in index.people:
+    for person in roster.index.people:
         if person.idx in on_post:
             continue
         if need is not None and need.skill and need.skill not in person.staff.skills:
             continue
-        found.append(_first_blocker(roster, hard, post, person))
+        found.append(obstacles.first(post, person))
     return found
 
 
 def first_blocker(roster: Roster, rules: Sequence[Rule], post: Post, person: Person) -> Blocker:
     """The first hard rule (other than coverage) that keeps ``person`` off ``post`` in
     ``roster``, with the words ``blockers`` uses; free when nothing does (``roster cover``)."""
-    return _first_blocker(
-        roster, [r for r in rules if r.hard and r.name != "coverage"], post, person
-    )
+    return Obstacles(roster, rules).first(post, person)
 
 
-def _first_blocker(roster: Roster, hard: Sequence[Rule], post: Post, person: Person) -> Blocker:
-    index = roster.index
-    for rule in hard:
-        reason = rule.forbids(index, person, post)
-        if reason is not None:
-            return Blocker(person, rule.name, reason)
-    # Only this person's duties (and their apart partners') matter for their own rules.
-    partners = {person.idx}
-    for pair in index.plan.pairs:
-        if pair.kind is PairKind.APART and person.id in (pair.a, pair.b):
-            partners |= {
-                index.person_by_id[x].idx for x in (pair.a, pair.b) if x in index.person_by_id
-            }
-    mine = tuple(d for d in roster.duties if d.person in partners)
-    before = Roster(index, mine)
-    after = Roster(index, (*mine, Duty(person.idx, post.slot, post.place)))
-    for rule in hard:
-        old = {violation_key(v) for v in rule.violations(before)}
-        new = [
-            v
-            for v in rule.violations(after)
-            if person.id in v.staff and violation_key(v) not in old
-        ]
-        if new:
-            return Blocker(person, rule.name, Text(rule.title, {}), new[0].text)
-    return Blocker(person, None, FREE)
+class Obstacles:
+    """What keeps people off posts in one roster under one set of rules. A person's own
+    duties, and the findings they already have, are worked out once however many posts
+    are asked about: a big plan's gaps ask about every person for every gap."""
+
+    def __init__(self, roster: Roster, rules: Sequence[Rule]) -> None:
+        self.roster = roster
+        self.hard = [r for r in rules if r.hard and r.name != "coverage"]
+        self._mine: dict[int, tuple[Duty, ...]] = {}
+        self._old: dict[tuple[int, str], set[tuple[object, ...]]] = {}
+        index = roster.index
+        self._partners: dict[int, set[int]] = {p.idx: {p.idx} for p in index.people}
+        for pair in index.plan.pairs:
+            a, b = index.person_by_id.get(pair.a), index.person_by_id.get(pair.b)
+            if pair.kind is PairKind.APART and a is not None and b is not None:
+                self._partners[a.idx].add(b.idx)
+                self._partners[b.idx].add(a.idx)
+
+    def first(self, post: Post, person: Person) -> Blocker:
+        """The first hard rule that keeps ``person`` off ``post``; free when none does."""
+        index = self.roster.index
+        for rule in self.hard:
+            reason = rule.forbids(index, person, post)
+            if reason is not None:
+                return Blocker(person, rule.name, reason)
+        mine = self._duties(person)
+        after = Roster(index, (*mine, Duty(person.idx, post.slot, post.place)))
+        for rule in self.hard:
+            old = self._old_keys(person, rule)
+            new = [
+                v
+                for v in rule.violations(after)
+                if person.id in v.staff and violation_key(v) not in old
+            ]
+            if new:
+                return Blocker(person, rule.name, Text(rule.title, {}), new[0].text)
+        return Blocker(person, None, FREE)
+
+    def _duties(self, person: Person) -> tuple[Duty, ...]:
+        """Only this person's duties (and their apart partners'): all their own rules see."""
+        if person.idx not in self._mine:
+            by_person = self.roster.by_person
+            self._mine[person.idx] = tuple(
+                d for p in sorted(self._partners[person.idx]) for d in by_person.get(p, [])
+            )
+        return self._mine[person.idx]
+
+    def _old_keys(self, person: Person, rule: Rule) -> set[tuple[object, ...]]:
+        key = (person.idx, rule.name)
+        if key not in self._old:
+            before = Roster(self.roster.index, self._duties(person))
+            self._old[key] = {violation_key(v) for v in rule.violations(before)}
+        return self._old[key]
 
 
 def violation_key(violation: Violation) -> tuple[object, ...]:

@@ -24,6 +24,7 @@ from roster.cli.options import (
     parse_day_or_moment,
     parse_moment,
 )
+from roster.result import BACKSTOP
 
 app = typer.Typer(
     help="Duty rosters for small offices: generate, repair, check.",
@@ -71,8 +72,14 @@ def solve(
     plan: PlanArg,
     out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
     time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Seconds for the whole solve.")
-    ] = 30.0,
+        float | None,
+        typer.Option(
+            "--time-limit",
+            help="Seconds for the whole command, reading to written files. Without it the "
+            "solve ends by itself once every tier is proven and the wishes stop improving "
+            f"(at most {BACKSTOP:.0f} s).",
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
     seed: SeedOpt = 0,
     strict: Annotated[
@@ -93,7 +100,8 @@ def solve(
 
     chosen = chosen_lang(lang)
     config = SolverConfig(
-        time_limit=time_limit,
+        time_limit=BACKSTOP if time_limit is None else time_limit,
+        stop_when_stalled=time_limit is None,
         workers=workers,
         seed=seed,
         strict=strict,
@@ -113,7 +121,9 @@ def solve(
     if outcome.result.roster is None and strict:
         from roster.diagnose.explain import explain as explain_plan
 
-        explanation = explain_plan(outcome.plan, all_rules(), time_limit=time_limit, seed=seed)
+        explanation = explain_plan(
+            outcome.plan, all_rules(), time_limit=config.time_limit, seed=seed
+        )
         for line in explanation.lines(outcome.lang):
             typer.echo(line)
     raise typer.Exit(outcome.exit_code)

@@ -214,12 +214,26 @@ def generate(
     ] = None,
     days: Annotated[int, typer.Option("--days", help="Days from Monday 2026-03-02.")] = 7,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same plan).")] = 0,
+    areas: Annotated[
+        bool,
+        typer.Option(
+            "--areas/--no-areas",
+            help="Split plans of 12 compounds or more into areas; without, everyone may "
+            "serve everywhere.",
+        ),
+    ] = True,
+    shifts: Annotated[
+        str,
+        typer.Option("--shifts", help="Shift pattern: example (am/pm/night/24 h) or 8h."),
+    ] = "example",
 ) -> None:
     """Write a realistic synthetic plan (invented people) in the proportions of the example."""
     from roster.bench.generate import compounds_for, generate_plan, write_plan
 
     try:
-        plan = generate_plan(staff, compounds or compounds_for(staff), days, seed)
+        plan = generate_plan(
+            staff, compounds or compounds_for(staff), days, seed, areas=areas, shifts=shifts
+        )
         written = write_plan(plan, out)
     except (ValueError, OutputError) as error:
         typer.echo(str(error), err=True)

@@ -33,12 +33,17 @@ FILLED = (Priority.CRITICAL, Priority.HIGH)
 
 
 def first_roster(
-    index: PlanIndex, rules: Sequence[Rule], stopped: Callable[[], bool] = lambda: False
+    index: PlanIndex,
+    rules: Sequence[Rule],
+    stopped: Callable[[], bool] = lambda: False,
+    allowed: frozenset[tuple[int, int]] | None = None,
 ) -> Roster | None:
     """A roster meeting as much demand as the greedy manages under the hard rules.
 
-    Once ``stopped()`` (Ctrl-C), the duties placed so far are the roster: each was placed
-    without breaking a hard rule, so the roster holds them all.
+    Once ``stopped()`` (Ctrl-C, or its time is up), the duties placed so far are the
+    roster: each was placed without breaking a hard rule, so the roster holds them all.
+    ``allowed``: the (person, post) pairs it may use, by default all no rule forbids (a
+    big plan's are narrowed, ``roster.engine.candidates``).
 
     The duties a rule forces (``Rule.forced``: the leader's pins) are placed first. None
     when they alone already break a hard rule: then the plan has limits that only more
@@ -47,7 +52,8 @@ def first_roster(
     """
     rule_set = RuleSet(list(rules))
     hard = rule_set.hard
-    allowed = rule_set.allowed(index)
+    if allowed is None:
+        allowed = rule_set.allowed(index)
     takers: dict[int, list[int]] = defaultdict(list)
     for person_idx, post_idx in sorted(allowed):
         takers[post_idx].append(person_idx)

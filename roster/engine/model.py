@@ -12,6 +12,7 @@ In diagnose mode every hard constraint is enforced by an assumption literal per
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ IntVar = cp_model.IntVar
 Expr = cp_model.LinearExprT
 LiteralT = cp_model.LiteralT
 Relation = cp_model.BoundedLinearExpression
+
+
+class OutOfTime(Exception):
+    """Building the model would overrun the time limit."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,13 @@ class RosterModel:
         *,
         strict: bool = False,
         diagnose: bool = False,
+        allowed: frozenset[tuple[int, int]] | None = None,
+        deadline: float | None = None,
     ) -> None:
+        """``allowed``: the (person, post) pairs to have variables for, by default every
+        pair no rule forbids (``RuleSet.allowed``; a big plan's are narrowed,
+        ``roster.engine.candidates``). ``deadline`` (``time.monotonic``): raise
+        ``OutOfTime`` if building is not done by then, rather than overrun the time limit."""
         self.index = index
         self.rules = list(rules)
         self.strict = strict
@@ -67,19 +78,22 @@ class RosterModel:
         self.assumptions: dict[tuple[str, Subject], BoolVar] = {}
         self.start: cp_model.CpSolver | None = None  # the completed hint's values, if any
         self.x: dict[tuple[int, int], BoolVar] = {}
-        allowed = RuleSet(self.rules).allowed(index)
-        for post in index.posts:
-            for person in index.people:
-                if (person.idx, post.idx) in allowed:
-                    self.x[person.idx, post.idx] = self._cp.new_bool_var(
-                        f"x[{person.id},{post.slot.date},{post.slot.shift.id},{post.place}]"
-                    )
+        if allowed is None:
+            allowed = RuleSet(self.rules).allowed(index)
+        # Post by post, people in order: the variables' order does not depend on the set's.
+        for q, p in sorted((q, p) for p, q in allowed):
+            person, post = index.people[p], index.posts[q]
+            self.x[p, q] = self._cp.new_bool_var(
+                f"x[{person.id},{post.slot.date},{post.slot.shift.id},{post.place}]"
+            )
         self._by_person: dict[int, list[tuple[Post, BoolVar]]] = defaultdict(list)
         self._by_post: dict[int, list[tuple[Person, BoolVar]]] = defaultdict(list)
         for (p, q), var in self.x.items():
             self._by_person[p].append((index.posts[q], var))
             self._by_post[q].append((index.people[p], var))
         for rule in self.rules:
+            if deadline is not None and time.monotonic() > deadline:
+                raise OutOfTime(f"the model was not built in time (at rule {rule.name})")
             rule.add_to(self)
         log.info("model: %d assignment variables, %d penalties", len(self.x), len(self.penalties))
 
@@ -287,6 +301,11 @@ class RosterModel:
         else:
             solver.parameters.max_time_in_seconds = seconds
         solver.parameters.num_workers = 1
+        # With every assignment fixed, propagation does nearly all the work: presolve and
+        # the LP cost more than they save (at 500 staff x 28 days: 2 s instead of 12 s,
+        # the same least costs; benchmarks/RESULTS.md, "Big plans without areas").
+        solver.parameters.cp_model_presolve = False
+        solver.parameters.linearization_level = 0
         # Not stopped by Ctrl-C: a cost left above its least would misstate the roster.
         with running(solver, stoppable=False):
             code = solver.solve(fixed)

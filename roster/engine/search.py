@@ -133,6 +133,7 @@ class LevelJob:
     deadline: float
     on_progress: ProgressFn | None
     started: float  # when the whole solve started, for ``Progress``
+    may_stall: bool = False  # may stop on the stall rule (``plain``)
 
     def callback(self, level: Level | None = None) -> SearchCallback:
         """A callback reporting rosters of ``level`` (by default the job's)."""
@@ -166,6 +167,7 @@ class LevelEnd:
     code: cp_model.CpSolverStatus
     bound: int = 0
     held: bool = False
+    stalled: bool = False  # stopped by the stall rule, not by time or a proof
 
 
 LevelSearch = Callable[[LevelJob], LevelEnd]
@@ -173,6 +175,31 @@ LevelSearch = Callable[[LevelJob], LevelEnd]
 leave the level's roster, if any, in the returned solver."""
 
 
+#: The stall rule (``SolverConfig.stop_when_stalled``): the last level stops once no better
+#: roster has come for ``STALL_PART`` of the time the level has run, and at least
+#: ``STALL_MIN`` seconds; a search that keeps finding better rosters keeps going, one that
+#: has gone quiet for a good while is unlikely to find much more (benchmarks/RESULTS.md,
+#: "The stall rule").
+STALL_PART = 0.5
+STALL_MIN = 1.0
+
+#: ... or once its roster is within this part of its cost from the bound.
+STALL_GAP = 0.02
+
+
 def plain(job: LevelJob) -> LevelEnd:
-    """Minimise the level once, in all of its time."""
-    return LevelEnd(job.solver, job.minimize(job.callback()))
+    """Minimise the level once, in all of its time (or until it stalls, if it may)."""
+    callback = job.callback()
+    if not job.may_stall:
+        return LevelEnd(job.solver, job.minimize(callback))
+    began = time.monotonic()
+
+    def stalled() -> bool:
+        now = time.monotonic()
+        last = callback.improved or began
+        quiet = now - last > max(STALL_MIN, STALL_PART * (now - began))
+        return callback.improved is not None and (quiet or callback.gap <= STALL_GAP)
+
+    with StopWhen(job.solver, stalled):
+        code = job.minimize(callback)
+    return LevelEnd(job.solver, code, stalled=code == cp_model.FEASIBLE and stalled())

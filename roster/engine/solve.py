@@ -17,12 +17,15 @@ from functools import partial
 
 from ortools.sat.python import cp_model
 
+from roster.check.violations import check, hard_violations, level_costs
 from roster.engine import warm_up
+from roster.engine.candidates import narrow, pair_budget
 from roster.engine.greedy import first_roster
 from roster.engine.interrupt import Interrupt, interrupted
-from roster.engine.model import RosterModel
+from roster.engine.model import OutOfTime, RosterModel
 from roster.engine.search import LevelJob, LevelSearch, findings, plain
 from roster.plan.index import PlanIndex
+from roster.plan.model import Tier
 from roster.result import (
     Level,
     Progress,
@@ -33,7 +36,7 @@ from roster.result import (
     TierResult,
 )
 from roster.roster import Roster
-from roster.rules import Rule
+from roster.rules import Rule, RuleSet
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +50,13 @@ def solve(
     hint: Roster | None = None,
     prepare: Callable[[RosterModel], None] | None = None,
     search: LevelSearch = warm_up.search,
+    started: float | None = None,
+    reserve: float = 0.0,
 ) -> SolveResult:
-    """Find a roster for ``index`` under ``rules``, tier by tier.
+    """Find a roster for ``index`` under ``rules``, tier by tier, within
+    ``config.time_limit`` of ``started`` (``time.monotonic()``, by default now; a command
+    passes when it started, so that reading the plan counts too), less ``reserve`` seconds
+    the caller needs afterwards (checking and writing the roster).
 
     ``prepare`` may add to the model before solving (reschedule freezes the past there).
     ``search`` searches each level in its time: by default plainly, a level of tiers joined
@@ -62,7 +70,23 @@ def solve(
     """
     config = config or SolverConfig()
     with Interrupt():
-        return _solve(index, rules, config, on_progress, hint, prepare, search)
+        started = time.monotonic() if started is None else started
+        return _solve(index, rules, config, on_progress, hint, prepare, search, started, reserve)
+
+
+#: The greedy start may run until this part of the time limit has passed ...
+GREEDY_PART = 0.8
+
+#: ... and building the model until this part: past it, the start is the roster, as a
+#: model CP-SAT would have no time to search is no use (``_start_alone``).
+BUILD_PART = 0.8
+
+#: A caller's ``reserve`` (time to check and write the roster after the search) takes at
+#: most this part of the time limit.
+RESERVE_PART = 0.3
+
+#: A level is not started with less than this many seconds left: it is skipped, and said so.
+LEVEL_MIN = 0.3
 
 
 def _solve(
@@ -73,21 +97,44 @@ def _solve(
     hint: Roster | None,
     prepare: Callable[[RosterModel], None] | None,
     search: LevelSearch,
+    started: float,
+    reserve: float,
 ) -> SolveResult:
     """``solve`` with Ctrl-C watched: each stage asks ``interrupted()`` before it starts."""
-    started = time.monotonic()
-    model = RosterModel(index, rules, strict=config.strict)
+    # Deterministic mode counts CP-SAT's own time only; the clock decides nothing there.
+    clock = not config.deterministic
+
+    def by(part: float) -> float | None:
+        return started + part * config.time_limit if clock else None
+
+    # Every pair no rule forbids: the fairness rule and the checks need them all anyway.
+    allowed = RuleSet(list(rules)).allowed(index)
+    kept = [(d.person, d.place) for d in hint.duties] if hint is not None else []
+    kept += [(d.person, d.place) for rule in rules for d in rule.forced(index)]
+    narrowing = narrow(index, allowed, pair_budget(config.time_limit), kept)
+    allowed = narrowing.pairs
+    if hint is None and config.greedy_start:
+        hint = first_roster(index, rules, stopped=_stop_at(by(GREEDY_PART)), allowed=allowed)
+    try:
+        model = RosterModel(
+            index, rules, strict=config.strict, allowed=allowed, deadline=by(BUILD_PART)
+        )
+    except OutOfTime:
+        return _start_alone(index, rules, config, hint, started)
+    narrowed = (len(allowed), narrowing.possible) if narrowing.narrowed else None
     if prepare:
         prepare(model)
-    if hint is None and config.greedy_start:
-        hint = first_roster(index, rules, stopped=interrupted)
+    end = started + config.time_limit - min(reserve, RESERVE_PART * config.time_limit)
     if hint is not None:
         # A quarter of the time at most: with every assignment fixed, little is left to do.
-        model.hint(hint, seconds=config.time_limit / 4, deterministic=config.deterministic)
+        seconds = config.time_limit / 4
+        if clock:
+            seconds = min(seconds, (end - time.monotonic()) / 4)
+        model.hint(hint, seconds=max(0.05, seconds), deterministic=config.deterministic)
     if config.deterministic:
         search = plain  # a warm-up ends on a stall, which the clock decides
     levels: list[Level] = model.levels() or [()]
-    result = SolveResult(Status.UNKNOWN, None, config=config)
+    result = SolveResult(Status.UNKNOWN, None, config=config, narrowed=narrowed)
     solver = cp_model.CpSolver()
     spent = 0.0  # deterministic mode: CP-SAT's deterministic time used so far
     solved = False  # whether CP-SAT has run yet
@@ -105,10 +152,14 @@ def _solve(
             if level:
                 model._cp.add(objective <= 0)
             continue
-        used = spent if config.deterministic else time.monotonic() - started
-        remaining = config.time_limit - used
-        if remaining <= 0.05 or interrupted():
+        clock_left = end - time.monotonic()
+        remaining = config.time_limit - spent if config.deterministic else clock_left
+        if remaining < LEVEL_MIN or interrupted():
             result.hit_time_limit = not interrupted()
+            skipped = [
+                TierResult(lv, Status.UNKNOWN, None, None, 0.0, skipped=True) for lv in levels[k:]
+            ]
+            result.tiers += skipped
             break
         # Earlier levels matter more: each may use half of what is left (or its even
         # share, if larger); time a level does not need flows on to the next. The first
@@ -126,21 +177,25 @@ def _solve(
             deadline=tier_started + remaining * share,
             on_progress=on_progress,
             started=started,
+            may_stall=config.stop_when_stalled and k == len(levels) - 1,
         )
-        end = search(job)
-        solver = end.solver  # a search may end on a solver of its own
+        ending = search(job)
+        solver = ending.solver  # a search may end on a solver of its own
         solved = True
         spent += solver.deterministic_time
-        status = Status(solver.status_name(end.code))
+        status = Status(solver.status_name(ending.code))
         seconds = time.monotonic() - tier_started
         if status in (Status.OPTIMAL, Status.FEASIBLE):
             value = round(solver.objective_value)
             # Held, CP-SAT's bound holds only for the rosters the hold kept; a bound
             # proven on the way (a warm-up's) holds for the whole level.
-            own = 0 if end.held else round(solver.best_objective_bound)
-            bound = max(own, end.bound)
-            status = Status.OPTIMAL if bound >= value else Status.FEASIBLE
-            result.tiers.append(TierResult(level, status, value, bound, seconds))
+            own = 0 if ending.held else round(solver.best_objective_bound)
+            bound: int | None = max(own, ending.bound)
+            if narrowed is not None and value > 0:
+                bound = None  # a bound on the rosters kept, not on the plan's
+            status = Status.OPTIMAL if bound is not None and bound >= value else Status.FEASIBLE
+            stalled = ending.stalled and status is Status.FEASIBLE
+            result.tiers.append(TierResult(level, status, value, bound, seconds, stalled))
             # A later level may still lower an earlier one that was only held at "<=":
             # record what the final roster costs.
             result.tiers = [
@@ -151,7 +206,8 @@ def _solve(
             if on_progress:
                 read = partial(findings, model, level, solver.value)
                 elapsed = time.monotonic() - started
-                on_progress(Progress(level, value, bound, elapsed, read, final=True))
+                shown = value if bound is None else bound
+                on_progress(Progress(level, value, shown, elapsed, read, final=True))
             result.hit_time_limit |= status is Status.FEASIBLE and not interrupted()
             # Hold this level at what it reached, and start the next one from here,
             # hinting every variable (not only assignments) so the hint is complete.
@@ -166,10 +222,15 @@ def _solve(
                 result.status = status
             break
     result.interrupted = interrupted()
+    if result.roster is None and result.status is Status.UNKNOWN and hint is not None:
+        # The start could not even be completed in time: it is still a roster.
+        alone = _start_alone(index, rules, config, hint, started)
+        alone.narrowed, alone.model_built = narrowed, True
+        return alone
     if (result.roster is None or from_start) and model.start is not None:
         _keep_start(model, result, levels, on_progress, started)
     elif result.roster is not None:
-        left = 0.0 if result.interrupted else config.time_limit - (time.monotonic() - started)
+        left = 0.0 if result.interrupted else end - time.monotonic()
         _tighten(model, result, _tighten_seconds(left))
     if result.roster is not None:
         done = [t.status for t in result.tiers]
@@ -178,6 +239,43 @@ def _solve(
     result.interrupted = interrupted()
     result.seconds = time.monotonic() - started
     return result
+
+
+def _stop_at(deadline: float | None) -> Callable[[], bool]:
+    """Whether to stop now: after Ctrl-C, or once past ``deadline`` (if any)."""
+    return lambda: interrupted() or (deadline is not None and time.monotonic() > deadline)
+
+
+def _start_alone(
+    index: PlanIndex,
+    rules: Sequence[Rule],
+    config: SolverConfig,
+    start: Roster | None,
+    started: float,
+) -> SolveResult:
+    """The outcome when the model could not be built within the limit: the start (greedy,
+    or the roster being rescheduled) is the roster if it keeps every hard rule, each level
+    at the cost the rules give it, unsearched. Better than running past the limit."""
+    result = SolveResult(Status.UNKNOWN, None, config=config, hit_time_limit=True)
+    result.model_built = False
+    found = check(start, rules) if start is not None else []
+    # Under --strict a critical post left short is as bad as a broken hard rule.
+    short = config.strict and any(v.tier is Tier.CRITICAL and v.cost > 0 for v in found)
+    if start is not None and not hard_violations(found) and not short:
+        costs = level_costs(found, [lv for lv in index.plan.levels if lv])
+        result.roster, result.status = start, Status.FEASIBLE
+        result.tiers = [_unsearched(level, cost, skipped=cost > 0) for level, cost in costs.items()]
+    result.interrupted = interrupted()
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _unsearched(level: Level, cost: int, *, skipped: bool) -> TierResult:
+    """A level at the start's ``cost``, not searched: proven if it costs nothing (costs are
+    never negative), else found but unproven."""
+    if cost == 0:
+        return TierResult(level, Status.OPTIMAL, 0, 0, 0.0)
+    return TierResult(level, Status.FEASIBLE, cost, None, 0.0, skipped=skipped)
 
 
 def _keep_start(
@@ -196,12 +294,13 @@ def _keep_start(
     start = model.start
     result.roster = model.decode(start)
     settled = {t.level: t for t in result.tiers if t.objective is not None}
+    skipped = {t.level for t in result.tiers if t.skipped}
     result.tiers = []
     for level in levels:
         tier = settled.get(level)
         if tier is None:
             cost = round(start.value(model.level_expr(level))) if level else 0
-            tier = TierResult(level, Status.FEASIBLE, cost, None, 0.0)
+            tier = _unsearched(level, cost, skipped=level in skipped)
             if on_progress:
                 seconds = time.monotonic() - started
                 read = partial(findings, model, level, start.value)
@@ -239,9 +338,8 @@ def _tighten(model: RosterModel, result: SolveResult, seconds: float) -> None:
     )
     if completed is None:
         return
+    # Levels skipped, or searched without a roster, get the final roster's cost too.
     result.tiers = [
         replace(t, objective=round(completed.value(model.level_expr(t.level))))
-        if t.objective is not None
-        else t
         for t in result.tiers
     ]

@@ -69,6 +69,17 @@ class SolveOutcome:
         return 1 if any(g.need.priority is Priority.CRITICAL for g in self.gaps) else 0
 
 
+#: Seconds to check a roster and write its files, per person and day of the plan: about
+#: 7 s at 500 staff x 28 days on this machine (benchmarks/RESULTS.md, "Big plans without
+#: areas"). The search ends early by that much, so the command keeps its time limit.
+WRITING_SECONDS_PER_PERSON_DAY = 0.0005
+
+
+def writing_seconds(index: PlanIndex) -> float:
+    """About how long checking and writing a roster of ``index`` takes."""
+    return WRITING_SECONDS_PER_PERSON_DAY * len(index.people) * index.plan.days
+
+
 def plan_hash(plan: Plan) -> str:
     """A fingerprint of the validated plan (same plan, same hash, whatever the file format)."""
     return hashlib.sha256(plan.model_dump_json().encode()).hexdigest()[:16]
@@ -84,29 +95,41 @@ def solve_plan(
     on_progress: ProgressFn | None = None,
 ) -> SolveOutcome:
     """Load, solve, check and write a plan's roster. Raises ``PlanError`` for bad input
-    (nothing written) and ``RosterBug`` if the roster breaks a hard rule."""
+    (nothing written) and ``RosterBug`` if the roster breaks a hard rule. The time limit
+    counts from here: reading, building, searching and the checks all fall within it."""
+    started = time.monotonic()
     plan = load_plan(plan_path)
     guard_outputs(out_dir, [plan_path])
     index = PlanIndex(plan)
     lang = lang or default_lang(plan.title)
-    result = solve(index, rules, config, on_progress=with_lang(on_progress, lang))
+    writing = writing_seconds(index)
+    result = solve(
+        index,
+        rules,
+        config,
+        on_progress=with_lang(on_progress, lang),
+        started=started,
+        reserve=writing,
+    )
     outcome = SolveOutcome(
         plan, index, result, lang, warnings=warning_lines(index, rules, lang, "warn_heading_solved")
     )
     if result.roster is not None:
-        outcome.violations, outcome.gaps = verify(result, rules, lang)
+        deadline = started + config.time_limit - writing
+        outcome.violations, outcome.gaps = verify(result, rules, lang, deadline)
         outcome.written += write_outputs(out_dir, outcome, rules)
     outcome.written.append(write_solve_json(out_dir, plan, result))
     return outcome
 
 
 def verify(
-    result: SolveResult, rules: Sequence[Rule], lang: Lang
+    result: SolveResult, rules: Sequence[Rule], lang: Lang, deadline: float | None = None
 ) -> tuple[list[Violation], list[Gap]]:
     """Judge the solver's roster with the one checker; a hard violation, or a cost the rules
-    compute differently from the solver, is a bug and stops everything."""
+    compute differently from the solver, is a bug and stops everything. Gaps past
+    ``deadline`` are listed without what keeps people away (``roster.check.gaps``)."""
     assert result.roster is not None
-    report = judge(result.roster, rules, lang)
+    report = judge(result.roster, rules, lang, deadline)
     broken = report.hard
     if broken:
         lines = "\n".join(v.message(lang) for v in broken)
@@ -173,6 +196,12 @@ def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
             }
             for k, t_result in enumerate(result.tiers)
         ],
+        "narrowed": (
+            None
+            if result.narrowed is None
+            else {"pairs_kept": result.narrowed[0], "pairs_possible": result.narrowed[1]}
+        ),
+        "model_built": result.model_built,
         "wall_time": round(result.seconds, 3),
         "interrupted": result.interrupted,
         "hit_time_limit": result.hit_time_limit,
@@ -194,11 +223,18 @@ def write_solve_json(out_dir: Path, plan: Plan, result: SolveResult) -> Path:
 
 def why_stopped(result: SolveResult, k: int) -> str:
     """Why level ``k`` of ``result`` ended: ``proven`` (its optimum), ``infeasible`` (no
-    roster keeps every hard rule), ``interrupted`` (Ctrl-C, in the last level run), else
-    ``time`` (its share of the time limit ran out)."""
-    status = result.tiers[k].status
+    roster keeps every hard rule), ``stalled`` (no better roster for a while, without a
+    time limit: ``SolverConfig.stop_when_stalled``), ``skipped`` (too little time left to
+    start it), ``interrupted`` (Ctrl-C, in the last level run), else ``time`` (its share of
+    the time limit ran out)."""
+    tier = result.tiers[k]
+    status = tier.status
     if status is Status.OPTIMAL:
         return "proven"
+    if tier.skipped:
+        return "skipped"
+    if tier.stalled:
+        return "stalled"
     if status is Status.INFEASIBLE:
         return "infeasible"
     if result.interrupted and k == len(result.tiers) - 1:
@@ -290,6 +326,11 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
     status = status_word(result.status, lang)
     lines = [label("summary_status", lang).format(status=status, seconds=result.seconds, note=note)]
     lines += outcome.warnings
+    if not result.model_built and result.roster is not None:
+        lines.append(label("summary_unsearched", lang))
+    elif result.narrowed is not None:
+        kept, possible = result.narrowed
+        lines.append(label("summary_narrowed", lang).format(kept=kept, possible=possible))
     if result.roster is None:
         lines.append(label("no_roster", lang).format(status=status))
         return lines

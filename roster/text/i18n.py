@@ -407,6 +407,23 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Gaps: {count} {count|post|posts} short",
         "zh": "缺口：{count} 个岗位人手不足",
     },
+    "why_not_explained": {
+        "en": "not explained: the time limit ran out first (see roster check --why)",
+        "zh": "未分析原因：时间上限已到（可运行 roster check --why 查看）",
+    },
+    "summary_narrowed": {
+        "en": "Big plan: each person was considered for some compounds only ({kept} of "
+        "{possible} possible pairings of person and post), so the roster is good but not "
+        "proven best. A longer --time-limit considers more.",
+        "zh": "计划较大：每人只考虑了部分小区（共 {possible} 种人员与岗位的搭配中取了 {kept} 种），"
+        "排班可用但未证明最优。延长 --time-limit 可考虑更多搭配。",
+    },
+    "summary_unsearched": {
+        "en": "The plan is too big to search in this time limit: the roster is the quick "
+        "first draft, every hard rule kept. A longer --time-limit improves it.",
+        "zh": "在此时间上限内计划过大、无法搜索：排班为快速初稿，所有硬性规定均已遵守。"
+        "延长 --time-limit 可改进。",
+    },
     "summary_no_gaps": {
         "en": "Gaps: none — every post is covered",
         "zh": "缺口：无，所有岗位均已覆盖",

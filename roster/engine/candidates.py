@@ -1,0 +1,142 @@
+"""Who the model considers for which place, when a plan is too big to consider everyone
+everywhere.
+
+A plan without areas lets every person take every post: 500 staff x 28 days x 100
+compounds is 2.4 million (person, post) pairs, a model CP-SAT cannot even load in a minute.
+A street office in that position deals its people out to compounds first (包片), each
+person to a few compounds, and rosters within that. ``narrow`` does the same, only when
+the pairs exceed the budget the time limit allows (``pair_budget``): each person is dealt
+their home compound, any place a kept roster (a pin, the roster being rescheduled) has them
+at, then one place at a time, always where candidates are scarcest for what is needed
+there (people per head needed, per skill), until the budget is spent. Everyone gets at least
+one place, so fairness and coverage still see the whole staff.
+
+The roster then keeps every hard rule as before (it is judged by the rules, which know
+nothing of this), but its costs are the least found among the rosters the narrowed model
+allows: no longer proven best for the plan (``SolveResult.narrowed``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from roster.plan.index import Person, PlanIndex, Post
+
+#: Model pairs per second of time limit. Building the model takes about 60 µs a pair on
+#: this machine's cores (benchmarks/RESULTS.md, "Big plans without areas"), so a budget of
+#: this many pairs a second keeps building to about a fifth of the limit, leaving the rest
+#: to presolve and search.
+PAIRS_PER_SECOND = 3_000
+
+#: ... and never fewer than this: a plan this small is never narrowed whatever its limit,
+#: and the greedy start, which uses the same pairs, still has people enough to choose from
+#: (a model this size that cannot be built in time is dropped: ``roster.engine.solve``).
+MIN_PAIRS = 100_000
+
+
+def pair_budget(seconds: float) -> int:
+    """The most (person, post) pairs a model may have to be built and searched in
+    ``seconds``."""
+    return max(MIN_PAIRS, round(PAIRS_PER_SECOND * seconds))
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """The (person, post) pairs the model considers, of ``possible`` no rule forbids; fewer
+    only when those exceed ``budget``."""
+
+    pairs: frozenset[tuple[int, int]]
+    possible: int
+    budget: int
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether some pairs no rule forbids were left out."""
+        return len(self.pairs) < self.possible
+
+
+def narrow(
+    index: PlanIndex,
+    allowed: frozenset[tuple[int, int]],
+    budget: int,
+    kept: Iterable[tuple[int, str]] = (),
+) -> Narrowing:
+    """Deal places out to people so that the (person, post) pairs stay within ``budget``.
+
+    ``allowed`` are the pairs no rule forbids; ``kept`` are (person, place) pairs that must
+    stay (pins, the roster being rescheduled). Nothing is narrowed if the pairs fit.
+    """
+    possible = len(allowed)
+    if possible <= budget:
+        return Narrowing(allowed, possible, budget)
+    posts_at: dict[str, list[Post]] = defaultdict(list)
+    for post in index.posts:
+        posts_at[post.place].append(post)
+    # Heads a place needs at once, per skill (None: anyone): the scarcity measure's divisor.
+    heads: dict[tuple[str, str | None], int] = defaultdict(int)
+    for place, posts in posts_at.items():
+        for post in posts:
+            heads[place, None] = max(heads[place, None], post.min, 1)
+            for need in post.needs:
+                if need.skill:
+                    heads[place, need.skill] = max(heads[place, need.skill], need.min)
+    # Each person's allowed pairs by place: what dealing them the place costs.
+    allowed_at: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for person_idx, post_idx in allowed:
+        allowed_at[person_idx][index.posts[post_idx].place].append((person_idx, post_idx))
+    dealt: dict[int, set[str]] = {person.idx: set() for person in index.people}
+    count: dict[tuple[str, str | None], int] = defaultdict(int)
+    pairs = 0
+
+    def deal(person: Person, place: str) -> None:
+        nonlocal pairs
+        dealt[person.idx].add(place)
+        pairs += len(allowed_at[person.idx].get(place, ()))
+        for key in _keys(person, place, heads):
+            count[key] += 1
+
+    for person_idx, place in kept:
+        if place not in dealt[person_idx]:
+            deal(index.people[person_idx], place)
+    for person in index.people:
+        home = person.staff.home_compound
+        if home in allowed_at[person.idx] and home not in dealt[person.idx]:
+            deal(person, home)
+
+    def scarcity(person: Person, place: str) -> float:
+        """How many candidates per head the scarcest need ``person`` could help has."""
+        return min(count[key] / heads[key] for key in _keys(person, place, heads))
+
+    # Rounds over the people, each taking the place where they are needed most; people with
+    # no place yet go first, so everyone has one before the budget runs out.
+    first = True
+    while first or pairs < budget:
+        dealt_any = False
+        for person in sorted(index.people, key=lambda p: (len(dealt[p.idx]), p.idx)):
+            if not first and pairs >= budget:
+                break
+            if first and dealt[person.idx]:
+                continue
+            open_places = [p for p in allowed_at[person.idx] if p not in dealt[person.idx]]
+            if not open_places:
+                continue
+            deal(person, min(open_places, key=lambda place: (scarcity(person, place), place)))
+            dealt_any = True
+        if not first and not dealt_any:
+            break  # everyone has every place they could have
+        first = False
+    chosen = frozenset(
+        pair for p, places in dealt.items() for place in places for pair in allowed_at[p][place]
+    )
+    return Narrowing(chosen, possible, budget)
+
+
+def _keys(
+    person: Person, place: str, heads: dict[tuple[str, str | None], int]
+) -> list[tuple[str, str | None]]:
+    """The needs at ``place`` that ``person`` counts for: anyone's, and their skills'."""
+    return [(place, None)] + [
+        (place, skill) for skill in person.staff.skills if (place, skill) in heads
+    ]
