@@ -17,6 +17,7 @@ class Absence(Rule):
     name = "absence"
     title = {"en": "Absences", "zh": "请假与缺勤"}
     hard = True
+    slot_only = True  # ``forbids`` looks at the slot only
     messages = {"absent": {"en": "absent", "zh": "缺勤"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:

@@ -26,6 +26,7 @@ class DailyHours(Rule):
     name = "daily_hours"
     title = {"en": "Hours per day", "zh": "每日工时上限"}
     hard = True
+    slot_only = True  # ``forbids`` looks at the slot only
     messages = {
         "too_long": {
             "en": "at most {limit} a day",

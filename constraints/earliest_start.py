@@ -18,6 +18,7 @@ class EarliestStart(Rule):
     name = "earliest_start"
     title = {"en": "Earliest start", "zh": "最早上班时间"}
     hard = True
+    slot_only = True  # ``forbids`` looks at the slot only
     messages = {
         "earliest_start": {
             "en": "starts no earlier than {time}",

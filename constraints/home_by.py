@@ -20,6 +20,7 @@ class HomeBy(Rule):
     name = "home_by"
     title = {"en": "Home by a given hour", "zh": "按时回家"}
     hard = True
+    slot_only = True  # ``forbids`` looks at the slot only
     messages = {"home_by": {"en": "home by {time}", "zh": "须在{time}前下班"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:

@@ -17,6 +17,7 @@ class No24h(Rule):
     name = "no_24h"
     title = {"en": "No 24-hour duty", "zh": "不上24小时班"}
     hard = True
+    slot_only = True  # ``forbids`` looks at the slot only
     messages = {"no_24h": {"en": "no 24-hour duty", "zh": "不上24小时班"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:

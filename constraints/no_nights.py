@@ -17,6 +17,7 @@ class NoNights(Rule):
     name = "no_nights"
     title = {"en": "No night shifts", "zh": "不上夜班"}
     hard = True
+    slot_only = True  # ``forbids`` looks at the slot only
     messages = {"no_nights": {"en": "no nights", "zh": "不上夜班"}}
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:

@@ -25,6 +25,7 @@ class ShiftTypeLimit(Rule):
     name = "shift_type_limit"
     title = {"en": "Shifts of one type", "zh": "单类班次上限"}
     hard = True
+    slot_only = True  # ``forbids`` looks at the slot only
     messages = {
         "never": {"en": "{staff} never works {shift}", "zh": "{staff} 不上{shift}"},
         "over": {

@@ -23,6 +23,7 @@ class WeekdaysOff(Rule):
     name = "weekdays_off"
     title = {"en": "Fixed weekdays off", "zh": "固定休息日"}
     hard = True
+    slot_only = True  # ``forbids`` looks at the slot only
     messages = {
         "weekday_off": {"en": "off on {weekday}s", "zh": "{weekday}休息"},
     }

@@ -126,6 +126,10 @@ class Rule:
     hard: ClassVar[bool]
     tier: ClassVar[Tier | None] = None
     messages: ClassVar[Mapping[str, Mapping[Lang, str]]] = {}
+    slot_only: ClassVar[bool] = False
+    """``forbids`` looks at the post's slot (day and shift) only, never its place: asked
+    once per person and slot, not per post (a plan without areas has a hundred posts a
+    slot)."""
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> Text | None:
         """Why ``person`` may never take ``post`` under this rule, or None.
@@ -271,12 +275,20 @@ def _allowed_pairs(
     """``RuleSet.allowed``, computed: post by post, rule by rule over the post's people (a
     tight loop, for the millions of pairs of a big plan without areas)."""
     pairs: list[tuple[int, int]] = []
-    asks = [rule.forbids for rule in forbidding]
+    by_slot = [rule.forbids for rule in forbidding if rule.slot_only]
+    by_post = [rule.forbids for rule in forbidding if not rule.slot_only]
+    free_on: dict[int, frozenset[int]] = {}  # slot -> people no slot-only rule forbids
     for post in index.posts:
-        people = _candidates(index, post, forbidding)
+        if post.slot.idx not in free_on:
+            free: Sequence[Person] = index.people
+            for forbids in by_slot:  # any post of the slot stands for all of them
+                free = [p for p in free if not forbids(index, p, post)]
+            free_on[post.slot.idx] = frozenset(p.idx for p in free)
+        ok = free_on[post.slot.idx]
+        people = [p for p in _candidates(index, post, forbidding) if p.idx in ok]
         if keep is not None:
             people = [p for p in people if keep(p.idx, post)]
-        for forbids in asks:
+        for forbids in by_post:
             people = [p for p in people if not forbids(index, p, post)]
         pairs += ((p.idx, post.idx) for p in people)
     return frozenset(pairs)

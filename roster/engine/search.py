@@ -175,15 +175,18 @@ LevelSearch = Callable[[LevelJob], LevelEnd]
 leave the level's roster, if any, in the returned solver."""
 
 
-#: The stall rule (``SolverConfig.stop_when_stalled``): the last level stops once no better
-#: roster has come for ``STALL_PART`` of the time the level has run, and at least
-#: ``STALL_MIN`` seconds; a search that keeps finding better rosters keeps going, one that
-#: has gone quiet for a good while is unlikely to find much more (benchmarks/RESULTS.md,
-#: "The stall rule").
-STALL_PART = 0.5
+#: The stall rule (``SolverConfig.stop_when_stalled``), for the last level (the wishes),
+#: which need not be proven best: it stops once no better roster has come for
+#: ``STALL_PART`` of the time the whole solve has run (at least ``STALL_MIN`` seconds) ...
+STALL_PART = 0.1
 STALL_MIN = 1.0
 
-#: ... or once its roster is within this part of its cost from the bound.
+#: ... or once it has run for ``WISHES_PART`` of the time the levels before it took (at
+#: least ``STALL_MIN``): the wishes get effort in proportion to the rest of the plan ...
+WISHES_PART = 0.25
+
+#: ... or once its roster is within this part of its cost from the bound
+#: (benchmarks/RESULTS.md, "The stall rule").
 STALL_GAP = 0.02
 
 
@@ -193,12 +196,14 @@ def plain(job: LevelJob) -> LevelEnd:
     if not job.may_stall:
         return LevelEnd(job.solver, job.minimize(callback))
     began = time.monotonic()
+    enough = max(STALL_MIN, WISHES_PART * (began - job.started))
 
     def stalled() -> bool:
+        if callback.improved is None:
+            return False  # not even a roster yet
         now = time.monotonic()
-        last = callback.improved or began
-        quiet = now - last > max(STALL_MIN, STALL_PART * (now - began))
-        return callback.improved is not None and (quiet or callback.gap <= STALL_GAP)
+        quiet = now - callback.improved > max(STALL_MIN, STALL_PART * (now - job.started))
+        return quiet or now - began > enough or callback.gap <= STALL_GAP
 
     with StopWhen(job.solver, stalled):
         code = job.minimize(callback)

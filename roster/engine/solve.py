@@ -74,12 +74,16 @@ def solve(
         return _solve(index, rules, config, on_progress, hint, prepare, search, started, reserve)
 
 
-#: The greedy start may run until this part of the time limit has passed ...
-GREEDY_PART = 0.8
+#: The greedy start may run until this part of the search's time has passed (on a big
+#: plan with a short limit it is all there is) ...
+GREEDY_PART = 1.0
 
-#: ... and building the model until this part: past it, the start is the roster, as a
-#: model CP-SAT would have no time to search is no use (``_start_alone``).
+#: ... and building the model until this part: past it, or if building would take longer
+#: at about ``BUILD_SECONDS_PER_PAIR`` (benchmarks/RESULTS.md, "Big plans without areas"),
+#: the start is the roster, as a model CP-SAT would have no time to search is no use
+#: (``_start_alone``).
 BUILD_PART = 0.8
+BUILD_SECONDS_PER_PAIR = 1 / 15_000
 
 #: A caller's ``reserve`` (time to check and write the roster after the search) takes at
 #: most this part of the time limit.
@@ -104,8 +108,11 @@ def _solve(
     # Deterministic mode counts CP-SAT's own time only; the clock decides nothing there.
     clock = not config.deterministic
 
+    # The search ends by ``end``, leaving the caller its ``reserve``.
+    end = started + config.time_limit - min(reserve, RESERVE_PART * config.time_limit)
+
     def by(part: float) -> float | None:
-        return started + part * config.time_limit if clock else None
+        return started + part * (end - started) if clock else None
 
     # Every pair no rule forbids: the fairness rule and the checks need them all anyway.
     allowed = RuleSet(list(rules)).allowed(index)
@@ -115,16 +122,16 @@ def _solve(
     allowed = narrowing.pairs
     if hint is None and config.greedy_start:
         hint = first_roster(index, rules, stopped=_stop_at(by(GREEDY_PART)), allowed=allowed)
+    build_by = by(BUILD_PART)
+    if build_by is not None and time.monotonic() + BUILD_SECONDS_PER_PAIR * len(allowed) > build_by:
+        return _start_alone(index, rules, config, hint, started)  # no time to build it
     try:
-        model = RosterModel(
-            index, rules, strict=config.strict, allowed=allowed, deadline=by(BUILD_PART)
-        )
+        model = RosterModel(index, rules, strict=config.strict, allowed=allowed, deadline=build_by)
     except OutOfTime:
         return _start_alone(index, rules, config, hint, started)
     narrowed = (len(allowed), narrowing.possible) if narrowing.narrowed else None
     if prepare:
         prepare(model)
-    end = started + config.time_limit - min(reserve, RESERVE_PART * config.time_limit)
     if hint is not None:
         # A quarter of the time at most: with every assignment fixed, little is left to do.
         seconds = config.time_limit / 4
@@ -208,7 +215,7 @@ def _solve(
                 elapsed = time.monotonic() - started
                 shown = value if bound is None else bound
                 on_progress(Progress(level, value, shown, elapsed, read, final=True))
-            result.hit_time_limit |= status is Status.FEASIBLE and not interrupted()
+            result.hit_time_limit |= status is Status.FEASIBLE and not interrupted() and not stalled
             # Hold this level at what it reached, and start the next one from here,
             # hinting every variable (not only assignments) so the hint is complete.
             if level:

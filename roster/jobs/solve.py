@@ -75,6 +75,10 @@ class SolveOutcome:
 WRITING_SECONDS_PER_PERSON_DAY = 0.0005
 
 
+#: Seconds the gaps may always be explained for, whatever is left of the limit.
+EXPLAIN_MIN = 1.0
+
+
 def writing_seconds(index: PlanIndex) -> float:
     """About how long checking and writing a roster of ``index`` takes."""
     return WRITING_SECONDS_PER_PERSON_DAY * len(index.people) * index.plan.days
@@ -115,7 +119,9 @@ def solve_plan(
         plan, index, result, lang, warnings=warning_lines(index, rules, lang, "warn_heading_solved")
     )
     if result.roster is not None:
-        deadline = started + config.time_limit - writing
+        # Gaps are explained until the files' turn comes, and for a second at least (a
+        # small plan's take milliseconds; a big plan's thousand may not fit at all).
+        deadline = max(started + config.time_limit - writing, time.monotonic() + EXPLAIN_MIN)
         outcome.violations, outcome.gaps = verify(result, rules, lang, deadline)
         outcome.written += write_outputs(out_dir, outcome, rules)
     outcome.written.append(write_solve_json(out_dir, plan, result))

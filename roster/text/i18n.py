@@ -408,8 +408,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "缺口：{count} 个岗位人手不足",
     },
     "why_not_explained": {
-        "en": "not explained: the time limit ran out first (see roster check --why)",
-        "zh": "未分析原因：时间上限已到（可运行 roster check --why 查看）",
+        "en": "not explained: the time limit ran out first",
+        "zh": "未分析原因：已到时间上限",
     },
     "summary_narrowed": {
         "en": "Big plan: each person was considered for some compounds only ({kept} of "
