@@ -16,7 +16,7 @@ variable, and ``violations`` and the gap explanations use the very same predicat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Literal
 from weakref import WeakKeyDictionary
@@ -252,46 +252,68 @@ class RuleSet:
         return [r for r in self.rules if type(r).forbids is not Rule.forbids]
 
     def allowed(
-        self, index: PlanIndex, keep: Callable[[int, Post], bool] | None = None
+        self, index: PlanIndex, people_at: Mapping[str, frozenset[int]] | None = None
     ) -> frozenset[tuple[int, int]]:
         """The (person, post) index pairs no rule here ``forbids``: where the model has a
-        variable. Computed once per plan index and set of rules (big plans have millions of
-        pairs, and both the model and the soft rules' "could take" ask). ``keep`` asks
-        only about the pairs it keeps (a big plan's narrowing, ``roster.engine.candidates``),
-        and is not cached."""
+        variable. Computed once per plan index and set of rules. ``people_at``: only the
+        pairs of the people dealt each place (a big plan's narrowing,
+        ``roster.engine.candidates``), not cached."""
         forbidding = self.forbidding
-        if keep is not None:
-            return _allowed_pairs(index, forbidding, keep)
+        if people_at is not None:
+            return _allowed_pairs(index, forbidding, people_at)
         key = tuple(type(rule) for rule in forbidding)
         cached = _allowed.setdefault(index, {})
         if key not in cached:
             cached[key] = _allowed_pairs(index, forbidding, None)
         return cached[key]
 
+    def free_on(self, index: PlanIndex) -> dict[int, frozenset[int]]:
+        """For each slot (by index), the people no rule that forbids by slot alone keeps
+        off it: an upper bound on who may take its posts, cheap to ask."""
+        return _free_on(index, self.forbidding)
+
+    def candidates(self, index: PlanIndex, post: Post) -> Sequence[Person]:
+        """The people the rules' ``candidates`` let through for ``post`` (areas), before
+        anyone is asked ``forbids``."""
+        return _candidates(index, post, self.forbidding)
+
+    def forbids(self, index: PlanIndex, person: Person, post: Post) -> bool:
+        """Whether some rule here forbids ``person`` ever taking ``post``: asked pair by
+        pair, for callers that need few pairs (``allowed`` computes them all)."""
+        return any(rule.forbids(index, person, post) for rule in self.forbidding)
+
 
 def _allowed_pairs(
-    index: PlanIndex, forbidding: list[Rule], keep: Callable[[int, Post], bool] | None
+    index: PlanIndex, forbidding: list[Rule], people_at: Mapping[str, frozenset[int]] | None
 ) -> frozenset[tuple[int, int]]:
     """``RuleSet.allowed``, computed: post by post, rule by rule over the post's people (a
     tight loop, for the millions of pairs of a big plan without areas)."""
     pairs: list[tuple[int, int]] = []
-    by_slot = [rule.forbids for rule in forbidding if rule.slot_only]
     by_post = [rule.forbids for rule in forbidding if not rule.slot_only]
-    free_on: dict[int, frozenset[int]] = {}  # slot -> people no slot-only rule forbids
+    free_on = _free_on(index, forbidding)
     for post in index.posts:
-        if post.slot.idx not in free_on:
-            free: Sequence[Person] = index.people
-            for forbids in by_slot:  # any post of the slot stands for all of them
-                free = [p for p in free if not forbids(index, p, post)]
-            free_on[post.slot.idx] = frozenset(p.idx for p in free)
         ok = free_on[post.slot.idx]
+        if people_at is not None:
+            ok = ok & people_at.get(post.place, frozenset())
         people = [p for p in _candidates(index, post, forbidding) if p.idx in ok]
-        if keep is not None:
-            people = [p for p in people if keep(p.idx, post)]
         for forbids in by_post:
             people = [p for p in people if not forbids(index, p, post)]
         pairs += ((p.idx, post.idx) for p in people)
     return frozenset(pairs)
+
+
+def _free_on(index: PlanIndex, forbidding: list[Rule]) -> dict[int, frozenset[int]]:
+    """For each slot (by index), the people no ``slot_only`` rule forbids it: asked once
+    per person and slot, any post of the slot standing for all of them."""
+    by_slot = [rule.forbids for rule in forbidding if rule.slot_only]
+    free_on: dict[int, frozenset[int]] = {}
+    for post in index.posts:
+        if post.slot.idx not in free_on:
+            free: Sequence[Person] = index.people
+            for forbids in by_slot:
+                free = [p for p in free if not forbids(index, p, post)]
+            free_on[post.slot.idx] = frozenset(p.idx for p in free)
+    return free_on
 
 
 def _candidates(index: PlanIndex, post: Post, rules: list[Rule]) -> Sequence[Person]:

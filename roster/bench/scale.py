@@ -56,6 +56,7 @@ class ScaleRow:
         staff: People.
         compounds: Compounds.
         days: Days of the period.
+        areas: Whether the plan has areas (without, everyone may serve everywhere).
         outcome: "solved", "no roster", "timeout" (the process ran past the time limit and
             the grace), "out of memory" or "error: ...".
         variables: Assignment variables of the model (None when it was not built).
@@ -74,6 +75,7 @@ class ScaleRow:
     compounds: int
     days: int
     outcome: str = "timeout"
+    areas: bool = True
     variables: int | None = None
     build_seconds: float | None = None
     first_covered: float | None = None
@@ -114,6 +116,7 @@ def run_size(
     config: SolverConfig,
     plan_seed: int = 0,
     on_event: Callable[[str, object], None] | None = None,
+    areas: bool = True,
 ) -> ScaleRow:
     """Generate one plan, solve it and measure, in this process.
 
@@ -123,6 +126,8 @@ def run_size(
         days: Days.
         config: Solver settings (the time limit covers building and solving).
         plan_seed: Seed of the generated plan.
+        areas: Whether the plan has areas (``generate_plan``); without, everyone may
+            serve everywhere.
         on_event: Told ``("built", variables)`` when the model is built and
             ``("sample", Sample)`` at every improving roster, as they happen.
 
@@ -138,9 +143,9 @@ def run_size(
     from roster.plan.index import PlanIndex
 
     began = time.monotonic()
-    row = ScaleRow(staff, compounds, days, outcome="solved")
+    row = ScaleRow(staff, compounds, days, outcome="solved", areas=areas)
     rules = all_rules()
-    index = PlanIndex(generate_plan(staff, compounds, days, plan_seed))
+    index = PlanIndex(generate_plan(staff, compounds, days, plan_seed, areas=areas))
     solve_started = time.monotonic()
 
     def prepare(model: RosterModel) -> None:
@@ -176,7 +181,13 @@ def run_size(
 
 
 def _child(
-    conn: Connection, staff: int, compounds: int, days: int, config: SolverConfig, seed: int
+    conn: Connection,
+    staff: int,
+    compounds: int,
+    days: int,
+    config: SolverConfig,
+    seed: int,
+    areas: bool = True,
 ) -> None:
     """The body of a size's process: run it and send events and the row to the parent.
 
@@ -197,7 +208,7 @@ def _child(
 
     threading.Thread(target=heartbeat, daemon=True).start()
     try:
-        send("row", run_size(staff, compounds, days, config, seed, send))
+        send("row", run_size(staff, compounds, days, config, seed, send, areas=areas))
     except MemoryError:
         send("error", "out of memory")
     except BaseException as error:  # report anything rather than die silently
@@ -216,6 +227,7 @@ def run_isolated(
     config: SolverConfig,
     plan_seed: int = 0,
     grace: float = GRACE_SECONDS,
+    areas: bool = True,
 ) -> ScaleRow:
     """:func:`run_size` in a fresh process, stopped after the time limit plus ``grace``.
 
@@ -225,12 +237,14 @@ def run_isolated(
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe(duplex=False)
     process = context.Process(
-        target=_child, args=(child, staff, compounds, days, config, plan_seed), daemon=True
+        target=_child,
+        args=(child, staff, compounds, days, config, plan_seed, areas),
+        daemon=True,
     )
     began = time.monotonic()
     process.start()
     child.close()
-    row = ScaleRow(staff, compounds, days)
+    row = ScaleRow(staff, compounds, days, areas=areas)
     deadline = began + config.time_limit + grace
     try:
         while (left := deadline - time.monotonic()) > 0:
@@ -272,6 +286,7 @@ def bench_scale(
     compounds: Callable[[int], int],
     plan_seed: int = 0,
     on_row: Callable[[ScaleRow], None] | None = None,
+    shapes: Sequence[bool] = (True,),
 ) -> list[ScaleRow]:
     """Every size of ``ladder`` × ``days``, days first then staff, each in its own process.
 
@@ -282,14 +297,16 @@ def bench_scale(
         compounds: Compounds for a staff size.
         plan_seed: Seed of the generated plans.
         on_row: Told each row as it is measured.
+        shapes: For each size, with areas (True) and/or without (False).
     """
     rows = []
     for length in days:
         for staff in ladder:
-            row = run_isolated(staff, compounds(staff), length, config, plan_seed)
-            if on_row:
-                on_row(row)
-            rows.append(row)
+            for areas in shapes:
+                row = run_isolated(staff, compounds(staff), length, config, plan_seed, areas=areas)
+                if on_row:
+                    on_row(row)
+                rows.append(row)
     return rows
 
 
@@ -318,9 +335,9 @@ def _levels_cell(row: ScaleRow) -> str:
 
 
 TABLE_HEADER = (
-    "| staff | compounds | days | outcome | variables | build s | all critical covered s "
+    "| staff | compounds | areas | days | outcome | variables | build s | all critical covered s "
     "| critical missing | hard | levels (status objective/bound) | seconds | peak MiB |\n"
-    "|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|---:|"
+    "|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---|---:|---:|"
 )
 
 
@@ -329,6 +346,7 @@ def table_line(row: ScaleRow) -> str:
     cells = (
         row.staff,
         row.compounds,
+        "yes" if row.areas else "no",
         row.days,
         row.outcome,
         row.variables,

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from roster.plan.index import Person, PersonLimits, PlanIndex, Post, Slot
 from roster.plan.model import MINUTES_PER_DAY
@@ -29,9 +30,19 @@ CouldTake = Callable[[PlanIndex, Person, Post], bool]
 
 
 def could_take_under(rules: Sequence[Rule]) -> CouldTake:
-    """Who could take a post under ``rules``: no rule among them ``forbids`` it."""
+    """Who could take a post under ``rules``: no rule among them ``forbids`` it. The same
+    function for the same kinds of rule, so that ``spreads`` can be kept per plan."""
     ruleset = RuleSet(list(rules))
-    return lambda index, person, post: (person.idx, post.idx) in ruleset.allowed(index)
+    key = tuple(type(rule) for rule in ruleset.forbidding)
+    if key not in _could_take:
+        # Pair by pair: the shares ask whether someone could take any post of a kind,
+        # which the first post usually answers; a big plan's millions of pairs are never
+        # all needed.
+        _could_take[key] = lambda index, person, post: not ruleset.forbids(index, person, post)
+    return _could_take[key]
+
+
+_could_take: dict[tuple[type[Rule], ...], CouldTake] = {}
 
 
 #: History duties that started up to this many days before the period count.
@@ -135,13 +146,24 @@ def hour_step(index: PlanIndex) -> int:
 
 
 def spreads(index: PlanIndex, could_take: CouldTake) -> list[Spread]:
-    """The measures to balance in this plan, with their people (at least two each).
+    """The measures to balance in this plan, with their people (at least two each): worked
+    out once per plan and ``could_take`` (the model, the checks and the report all ask).
 
     A person counts for a measure when they have a share of the work (present some day of
     the period, hour cap above zero), are not exempt (``no_nights``, ``no_24h``), and some
     post of that kind in the period is one ``could_take`` lets them take (the rules'
     ``forbids``). Measures with weight 0 are left out.
     """
+    known = _spreads.setdefault(index, {})
+    if could_take not in known:
+        known[could_take] = _spreads_of(index, could_take)
+    return known[could_take]
+
+
+_spreads: WeakKeyDictionary[PlanIndex, dict[CouldTake, list[Spread]]] = WeakKeyDictionary()
+
+
+def _spreads_of(index: PlanIndex, could_take: CouldTake) -> list[Spread]:
     weights = index.weights
     weight_of = {
         "hours": weights.fair_hours,

@@ -91,7 +91,7 @@ class _Usable:
         hard = RuleSet([rule for rule in rules if rule.hard])
         self.index = index
         self.forbidding = hard.forbidding
-        self.allowed = hard.allowed(index)
+        self.hard = hard
         caps = cap_rules()
         self.capping = [r for r in hard.rules if r.name in caps and r not in self.forbidding]
         empty = Roster(index, ())
@@ -124,7 +124,7 @@ class _Usable:
         """Whether no rule keeps ``person`` off ``post`` for good and one of its places is
         theirs to fill."""
         return (
-            (person.idx, post.idx) in self.allowed
+            not self.hard.forbids(self.index, person, post)
             and _seat_for_skill(person, post) is None
             and self.breaks_alone(person, post) is None
         )
@@ -212,7 +212,7 @@ class _Usable:
         lacking its skill, a rule that forbids the post, or a capping rule it breaks alone."""
         if need.skill and need.skill not in person.staff.skills:
             return Blocker(person, "skills", said("warn_lacks_skill", skill=skill_text(need.skill)))
-        if (person.idx, post.idx) not in self.allowed:
+        if self.hard.forbids(self.index, person, post):
             for rule in self.forbidding:
                 reason = rule.forbids(self.index, person, post)
                 if reason is not None:

@@ -28,6 +28,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
+from weakref import WeakKeyDictionary
 
 from roster.plan.index import Person, PlanIndex
 from roster.plan.model import MINUTES_PER_DAY, Compound
@@ -155,7 +156,18 @@ def night_minutes(index: PlanIndex, span: Span) -> int:
 
 
 def watch(roster: Roster) -> list[CompoundWatch]:
-    """Every round-the-clock compound's watch, hour by hour; unmanaged compounds first."""
+    """Every round-the-clock compound's watch, hour by hour; unmanaged compounds first.
+    Worked out once per roster: the checks, the workbook and the report page all ask (on
+    500 staff x 28 days, over a second each time)."""
+    if roster not in _watched:
+        _watched[roster] = _watch(roster)
+    return _watched[roster]
+
+
+_watched: WeakKeyDictionary[Roster, list[CompoundWatch]] = WeakKeyDictionary()
+
+
+def _watch(roster: Roster) -> list[CompoundWatch]:
     index = roster.index
     window = watch_window(index)
     nights = _night_spans(index, window)

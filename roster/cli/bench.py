@@ -266,6 +266,14 @@ def bench_scale(
     ] = 60.0,
     workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the plans and the solver.")] = 0,
+    shapes: Annotated[
+        str,
+        typer.Option(
+            "--shapes",
+            help="Plan shapes, comma-separated: areas (split into areas), open (everyone "
+            "may serve everywhere).",
+        ),
+    ] = "areas,open",
 ) -> None:
     """Solve generated plans of growing size: time to all critical posts covered, memory."""
     from roster.bench.generate import compounds_for
@@ -276,7 +284,19 @@ def bench_scale(
     sizes, lengths = _numbers(ladder, "--ladder"), _numbers(days, "--days")
     config = SolverConfig(time_limit=time_limit, workers=workers, seed=seed)
     typer.echo(TABLE_HEADER)
-    rows = run(sizes, lengths, config, compounds_for, seed, lambda r: typer.echo(table_line(r)))
+    chosen = [part.strip() for part in shapes.split(",") if part.strip()]
+    if not chosen or any(part not in ("areas", "open") for part in chosen):
+        typer.echo("--shapes: expected areas, open or both, separated by commas", err=True)
+        raise typer.Exit(2)
+    rows = run(
+        sizes,
+        lengths,
+        config,
+        compounds_for,
+        seed,
+        lambda r: typer.echo(table_line(r)),
+        shapes=[part == "areas" for part in chosen],
+    )
     typer.echo("")
     typer.echo("Objective and bound over time (seconds from the start of the solve):")
     typer.echo("")

@@ -23,12 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from roster.plan.index import Person, PlanIndex, Post
+from roster.rules import RuleSet
 
 #: Model pairs per second of time limit. Building the model takes about 60 µs a pair on
 #: this machine's cores (benchmarks/RESULTS.md, "Big plans without areas"), so a budget of
 #: this many pairs a second keeps building to about a fifth of the limit, leaving the rest
 #: to presolve and search.
-PAIRS_PER_SECOND = 3_000
+PAIRS_PER_SECOND = 1_500
 
 #: ... and never fewer than this: a plan this small is never narrowed whatever its limit,
 #: and the greedy start, which uses the same pairs, still has people enough to choose from
@@ -44,36 +45,71 @@ def pair_budget(seconds: float) -> int:
 
 @dataclass(frozen=True)
 class Narrowing:
-    """The (person, post) pairs the model considers, of ``possible`` no rule forbids; fewer
-    only when those exceed ``budget``."""
+    """The (person, post) pairs the model considers, of about ``possible`` (an upper
+    bound: the pairs the rules that forbid by slot alone leave, ``RuleSet.free_on``); fewer
+    than all only when those exceed ``budget``."""
 
     pairs: frozenset[tuple[int, int]]
     possible: int
     budget: int
-
-    @property
-    def narrowed(self) -> bool:
-        """Whether some pairs no rule forbids were left out."""
-        return len(self.pairs) < self.possible
+    narrowed: bool
 
 
 def narrow(
     index: PlanIndex,
-    allowed: frozenset[tuple[int, int]],
+    rule_set: RuleSet,
     budget: int,
     kept: Iterable[tuple[int, str]] = (),
 ) -> Narrowing:
-    """Deal places out to people so that the (person, post) pairs stay within ``budget``.
+    """Deal places out to people so that the (person, post) pairs stay within ``budget``,
+    and return the pairs no rule forbids among those dealt.
 
-    ``allowed`` are the pairs no rule forbids; ``kept`` are (person, place) pairs that must
-    stay (pins, the roster being rescheduled). Nothing is narrowed if the pairs fit.
+    ``kept`` are (person, place) pairs that must stay (pins, the roster being
+    rescheduled). Nothing is narrowed if the pairs fit. The pairs are never all listed
+    when they do not fit (millions, on 1 000 staff x 28 days without areas): what dealing
+    a place costs is counted per kind of place, on the rules that forbid by slot alone.
     """
-    possible = len(allowed)
-    if possible <= budget:
-        return Narrowing(allowed, possible, budget)
+    free_on = rule_set.free_on(index)
     posts_at: dict[str, list[Post]] = defaultdict(list)
     for post in index.posts:
         posts_at[post.place].append(post)
+    # Who may be dealt a place at all: those the rules' ``candidates`` (areas) let through.
+    may: dict[str, frozenset[int]] = {
+        place: frozenset(p.idx for p in rule_set.candidates(index, posts[0]))
+        for place, posts in posts_at.items()
+    }
+    # What dealing a place costs a person, in pairs: the same for every place of a kind
+    # (the same slots and skills), so counted once per kind.
+    kind_of = {
+        place: tuple(sorted((post.slot.idx, tuple(sorted(post.required_skills))) for post in posts))
+        for place, posts in posts_at.items()
+    }
+    cost: dict[tuple[int, tuple[tuple[int, tuple[str, ...]], ...]], int] = {}
+
+    def pairs_at(person: Person, place: str) -> int:
+        key = (person.idx, kind_of[place])
+        if key not in cost:
+            skills = set(person.staff.skills)
+            cost[key] = len(
+                [
+                    slot
+                    for slot, needed in kind_of[place]
+                    if person.idx in free_on[slot] and (not needed or skills.intersection(needed))
+                ]
+            )
+        return cost[key]
+
+    open_to: dict[int, list[str]] = {
+        person.idx: [
+            place for place in posts_at if person.idx in may[place] and pairs_at(person, place) > 0
+        ]
+        for person in index.people
+    }
+    possible = sum(
+        pairs_at(index.people[p], place) for p, places in open_to.items() for place in places
+    )
+    if possible <= budget:
+        return Narrowing(rule_set.allowed(index), possible, budget, narrowed=False)
     # Heads a place needs at once, per skill (None: anyone): the scarcity measure's divisor.
     heads: dict[tuple[str, str | None], int] = defaultdict(int)
     for place, posts in posts_at.items():
@@ -82,10 +118,6 @@ def narrow(
             for need in post.needs:
                 if need.skill:
                     heads[place, need.skill] = max(heads[place, need.skill], need.min)
-    # Each person's allowed pairs by place: what dealing them the place costs.
-    allowed_at: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    for person_idx, post_idx in allowed:
-        allowed_at[person_idx][index.posts[post_idx].place].append((person_idx, post_idx))
     dealt: dict[int, set[str]] = {person.idx: set() for person in index.people}
     count: dict[tuple[str, str | None], int] = defaultdict(int)
     pairs = 0
@@ -93,7 +125,7 @@ def narrow(
     def deal(person: Person, place: str) -> None:
         nonlocal pairs
         dealt[person.idx].add(place)
-        pairs += len(allowed_at[person.idx].get(place, ()))
+        pairs += pairs_at(person, place)
         for key in _keys(person, place, heads):
             count[key] += 1
 
@@ -102,7 +134,7 @@ def narrow(
             deal(index.people[person_idx], place)
     for person in index.people:
         home = person.staff.home_compound
-        if home in allowed_at[person.idx] and home not in dealt[person.idx]:
+        if home in open_to[person.idx] and home not in dealt[person.idx]:
             deal(person, home)
 
     def scarcity(person: Person, place: str) -> float:
@@ -119,7 +151,7 @@ def narrow(
                 break
             if first and dealt[person.idx]:
                 continue
-            open_places = [p for p in allowed_at[person.idx] if p not in dealt[person.idx]]
+            open_places = [p for p in open_to[person.idx] if p not in dealt[person.idx]]
             if not open_places:
                 continue
             deal(person, min(open_places, key=lambda place: (scarcity(person, place), place)))
@@ -127,10 +159,12 @@ def narrow(
         if not first and not dealt_any:
             break  # everyone has every place they could have
         first = False
-    chosen = frozenset(
-        pair for p, places in dealt.items() for place in places for pair in allowed_at[p][place]
-    )
-    return Narrowing(chosen, possible, budget)
+    people_at: dict[str, set[int]] = defaultdict(set)
+    for person_idx, places in dealt.items():
+        for place in places:
+            people_at[place].add(person_idx)
+    chosen = rule_set.allowed(index, {place: frozenset(p) for place, p in people_at.items()})
+    return Narrowing(chosen, possible, budget, narrowed=True)
 
 
 def _keys(

@@ -114,11 +114,9 @@ def _solve(
     def by(part: float) -> float | None:
         return started + part * (end - started) if clock else None
 
-    # Every pair no rule forbids: the fairness rule and the checks need them all anyway.
-    allowed = RuleSet(list(rules)).allowed(index)
     kept = [(d.person, d.place) for d in hint.duties] if hint is not None else []
     kept += [(d.person, d.place) for rule in rules for d in rule.forced(index)]
-    narrowing = narrow(index, allowed, pair_budget(config.time_limit), kept)
+    narrowing = narrow(index, RuleSet(list(rules)), pair_budget(config.time_limit), kept)
     allowed = narrowing.pairs
     if hint is None and config.greedy_start:
         hint = first_roster(index, rules, stopped=_stop_at(by(GREEDY_PART)), allowed=allowed)

@@ -72,7 +72,7 @@ class SolveOutcome:
 #: Seconds to check a roster and write its files, per person and day of the plan: about
 #: 7 s at 500 staff x 28 days on this machine (benchmarks/RESULTS.md, "Big plans without
 #: areas"). The search ends early by that much, so the command keeps its time limit.
-WRITING_SECONDS_PER_PERSON_DAY = 0.0005
+WRITING_SECONDS_PER_PERSON_DAY = 0.001
 
 
 #: Seconds the gaps may always be explained for, whatever is left of the limit.
