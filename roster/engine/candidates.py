@@ -84,20 +84,35 @@ def narrow(
         place: tuple(sorted((post.slot.idx, tuple(sorted(post.required_skills))) for post in posts))
         for place, posts in posts_at.items()
     }
-    cost: dict[tuple[int, tuple[tuple[int, tuple[str, ...]], ...]], int] = {}
+    shift_of = {post.slot.idx: post.slot.shift.id for post in index.posts}
+    takes: dict[tuple[int, tuple[tuple[int, tuple[str, ...]], ...]], list[int]] = {}
+
+    def slots_at(person: Person, place: str) -> list[int]:
+        """The slots of ``place``'s posts that ``person`` may take, by slot and skill."""
+        key = (person.idx, kind_of[place])
+        if key not in takes:
+            skills = set(person.staff.skills)
+            takes[key] = [
+                slot
+                for slot, needed in kind_of[place]
+                if person.idx in free_on[slot] and (not needed or skills.intersection(needed))
+            ]
+        return takes[key]
 
     def pairs_at(person: Person, place: str) -> int:
-        key = (person.idx, kind_of[place])
-        if key not in cost:
-            skills = set(person.staff.skills)
-            cost[key] = len(
-                [
-                    slot
-                    for slot, needed in kind_of[place]
-                    if person.idx in free_on[slot] and (not needed or skills.intersection(needed))
-                ]
-            )
-        return cost[key]
+        return len(slots_at(person, place))
+
+    def keys(person: Person, place: str) -> list[tuple[str, str, str | None]]:
+        """The needs at ``place`` that ``person`` counts for, per shift they may take
+        there (a person who takes no nights is no help to a night watch): anyone's, and
+        their skills'."""
+        shifts = sorted({shift_of[slot] for slot in slots_at(person, place)})
+        return [(place, shift, None) for shift in shifts] + [
+            (place, shift, skill)
+            for shift in shifts
+            for skill in person.staff.skills
+            if (place, shift, skill) in heads
+        ]
 
     open_to: dict[int, list[str]] = {
         person.idx: [
@@ -111,22 +126,24 @@ def narrow(
     if possible <= budget:
         return Narrowing(rule_set.allowed(index), possible, budget, narrowed=False)
     # Heads a place needs at once, per skill (None: anyone): the scarcity measure's divisor.
-    heads: dict[tuple[str, str | None], int] = defaultdict(int)
+    heads: dict[tuple[str, str, str | None], int] = defaultdict(int)
     for place, posts in posts_at.items():
         for post in posts:
-            heads[place, None] = max(heads[place, None], post.min, 1)
+            shift = post.slot.shift.id
+            heads[place, shift, None] = max(heads[place, shift, None], post.min, 1)
             for need in post.needs:
                 if need.skill:
-                    heads[place, need.skill] = max(heads[place, need.skill], need.min)
+                    key = (place, shift, need.skill)
+                    heads[key] = max(heads[key], need.min)
     dealt: dict[int, set[str]] = {person.idx: set() for person in index.people}
-    count: dict[tuple[str, str | None], int] = defaultdict(int)
+    count: dict[tuple[str, str, str | None], int] = defaultdict(int)
     pairs = 0
 
     def deal(person: Person, place: str) -> None:
         nonlocal pairs
         dealt[person.idx].add(place)
         pairs += pairs_at(person, place)
-        for key in _keys(person, place, heads):
+        for key in keys(person, place):
             count[key] += 1
 
     for person_idx, place in kept:
@@ -139,7 +156,7 @@ def narrow(
 
     def scarcity(person: Person, place: str) -> float:
         """How many candidates per head the scarcest need ``person`` could help has."""
-        return min(count[key] / heads[key] for key in _keys(person, place, heads))
+        return min(count[key] / heads[key] for key in keys(person, place))
 
     # Rounds over the people, each taking the place where they are needed most; people with
     # no place yet go first, so everyone has one before the budget runs out.
@@ -165,12 +182,3 @@ def narrow(
             people_at[place].add(person_idx)
     chosen = rule_set.allowed(index, {place: frozenset(p) for place, p in people_at.items()})
     return Narrowing(chosen, possible, budget, narrowed=True)
-
-
-def _keys(
-    person: Person, place: str, heads: dict[tuple[str, str | None], int]
-) -> list[tuple[str, str | None]]:
-    """The needs at ``place`` that ``person`` counts for: anyone's, and their skills'."""
-    return [(place, None)] + [
-        (place, skill) for skill in person.staff.skills if (place, skill) in heads
-    ]

@@ -74,6 +74,9 @@ def solve(
         return _solve(index, rules, config, on_progress, hint, prepare, search, started, reserve)
 
 
+#: The greedy start may choose among this many times the model's pairs (``candidates``).
+GREEDY_PAIRS = 2
+
 #: The greedy start may run until this part of the search's time has passed (on a big
 #: plan with a short limit it is all there is) ...
 GREEDY_PART = 1.0
@@ -116,10 +119,16 @@ def _solve(
 
     kept = [(d.person, d.place) for d in hint.duties] if hint is not None else []
     kept += [(d.person, d.place) for rule in rules for d in rule.forced(index)]
-    narrowing = narrow(index, RuleSet(list(rules)), pair_budget(config.time_limit), kept)
-    allowed = narrowing.pairs
+    rule_set, budget = RuleSet(list(rules)), pair_budget(config.time_limit)
     if hint is None and config.greedy_start:
-        hint = first_roster(index, rules, stopped=_stop_at(by(GREEDY_PART)), allowed=allowed)
+        # The greedy start is quick per pair: it may choose from more people than the
+        # model, and the model then keeps every place the start uses.
+        wider = narrow(index, rule_set, GREEDY_PAIRS * budget, kept)
+        hint = first_roster(index, rules, stopped=_stop_at(by(GREEDY_PART)), allowed=wider.pairs)
+        if hint is not None and wider.narrowed:
+            kept += [(d.person, d.place) for d in hint.duties]
+    narrowing = narrow(index, rule_set, budget, kept)
+    allowed = narrowing.pairs
     build_by = by(BUILD_PART)
     if build_by is not None and time.monotonic() + BUILD_SECONDS_PER_PAIR * len(allowed) > build_by:
         return _start_alone(index, rules, config, hint, started)  # no time to build it
