@@ -331,12 +331,13 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
         note = label("time_limit", lang)
     status = status_word(result.status, lang)
     lines = [label("summary_status", lang).format(status=status, seconds=result.seconds, note=note)]
-    lines += outcome.warnings
+    # How the solve went, before what the plan itself implies (the warnings).
     if not result.model_built and result.roster is not None:
         lines.append(label("summary_unsearched", lang))
     elif result.narrowed is not None:
         kept, possible = result.narrowed
         lines.append(label("summary_narrowed", lang).format(kept=kept, possible=possible))
+    lines += outcome.warnings
     if result.roster is None:
         lines.append(label("no_roster", lang).format(status=status))
         return lines

@@ -412,10 +412,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "未分析原因：已到时间上限",
     },
     "summary_narrowed": {
-        "en": "Big plan: each person was considered for some compounds only ({kept} of "
-        "{possible} possible pairings of person and post), so the roster is good but not "
+        "en": "Big plan: each person was considered for some compounds only ({kept:,} of "
+        "{possible:,} possible pairings of person and post), so the roster is good but not "
         "proven best. A longer --time-limit considers more.",
-        "zh": "计划较大：每人只考虑了部分小区（共 {possible} 种人员与岗位的搭配中取了 {kept} 种），"
+        "zh": "计划较大：每人只考虑了部分小区（共 {possible:,} 种人员与岗位的搭配中取了 {kept:,} 种），"
         "排班可用但未证明最优。延长 --time-limit 可考虑更多搭配。",
     },
     "summary_unsearched": {
