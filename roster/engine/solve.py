@@ -90,7 +90,7 @@ BUILD_SECONDS_PER_PAIR = 1 / 15_000
 
 #: A caller's ``reserve`` (time to check and write the roster after the search) takes at
 #: most this part of the time limit.
-RESERVE_PART = 0.3
+RESERVE_PART = 0.35
 
 #: A level is not started with less than this many seconds left: it is skipped, and said so.
 LEVEL_MIN = 0.3
