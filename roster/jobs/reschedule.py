@@ -10,6 +10,7 @@ high coverage. What changed is listed per person, with a message ready to send.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,11 +23,13 @@ from roster.io.write import atomic_write_text, guard_outputs, write_csv
 from roster.jobs.solve import (
     ProgressFn,
     SolveOutcome,
+    explain_by,
     solve_summary,
     verify,
     with_lang,
     write_outputs,
     write_solve_json,
+    writing_seconds,
 )
 from roster.plan.index import PlanIndex, Slot
 from roster.plan.model import Absence, Assignment, Plan
@@ -196,7 +199,9 @@ def reschedule_plan(
 ) -> RescheduleOutcome:
     """Repair a published roster for new absences and write the repaired roster, the changes
     and a message per changed person. The input roster is never touched. ``assign``: the
-    leader's choices (``STAFF=POST@DATE/SHIFT``, from ``roster cover``), pinned."""
+    leader's choices (``STAFF=POST@DATE/SHIFT``, from ``roster cover``), pinned. The time
+    limit counts from here, as for ``roster solve``."""
+    started = time.monotonic()
     plan = load_plan(plan_path)
     published = read_roster_csv(roster_path)
     chosen, assign_problems = read_assignments(plan, assign)
@@ -210,10 +215,20 @@ def reschedule_plan(
     index = PlanIndex(repaired)
     lang = lang or default_lang(plan.title)
     baseline = Roster.from_assignments(index, published)
-    result = solve(index, rules, config, on_progress=with_lang(on_progress, lang), hint=baseline)
+    writing = writing_seconds(index)
+    result = solve(
+        index,
+        rules,
+        config,
+        on_progress=with_lang(on_progress, lang),
+        hint=baseline,
+        started=started,
+        reserve=writing,
+    )
     outcome = RescheduleOutcome(repaired, index, result, lang)
     if result.roster is not None:
-        outcome.violations, outcome.gaps = verify(result, rules, lang)
+        deadline = explain_by(started, config.time_limit, writing)
+        outcome.violations, outcome.gaps = verify(result, rules, lang, deadline)
         outcome.written += write_outputs(out_dir, outcome, rules)
         outcome.changes = changes(result.roster)
         outcome.messages = messages(index, outcome.changes, lang)

@@ -79,6 +79,13 @@ WRITING_SECONDS_PER_PERSON_DAY = 0.001
 EXPLAIN_MIN = 1.0
 
 
+def explain_by(started: float, time_limit: float, writing: float) -> float:
+    """Until when the gaps are explained (``time.monotonic``): until the files' turn comes,
+    and for ``EXPLAIN_MIN`` at least (a small plan's take milliseconds; a big plan's
+    thousand may not fit at all)."""
+    return max(started + time_limit - writing, time.monotonic() + EXPLAIN_MIN)
+
+
 def writing_seconds(index: PlanIndex) -> float:
     """About how long checking and writing a roster of ``index`` takes."""
     return WRITING_SECONDS_PER_PERSON_DAY * len(index.people) * index.plan.days
@@ -119,9 +126,7 @@ def solve_plan(
         plan, index, result, lang, warnings=warning_lines(index, rules, lang, "warn_heading_solved")
     )
     if result.roster is not None:
-        # Gaps are explained until the files' turn comes, and for a second at least (a
-        # small plan's take milliseconds; a big plan's thousand may not fit at all).
-        deadline = max(started + config.time_limit - writing, time.monotonic() + EXPLAIN_MIN)
+        deadline = explain_by(started, config.time_limit, writing)
         outcome.violations, outcome.gaps = verify(result, rules, lang, deadline)
         outcome.written += write_outputs(out_dir, outcome, rules)
     outcome.written.append(write_solve_json(out_dir, plan, result))
