@@ -160,7 +160,10 @@ def reschedule(
         ),
     ] = None,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Seconds for the whole solve.")
+        float,
+        typer.Option(
+            "--time-limit", help="Seconds for the whole command, reading to written files."
+        ),
     ] = 10.0,
     workers: Annotated[int, typer.Option("--workers", help="CP-SAT search workers.")] = 2,
     seed: SeedOpt = 0,
