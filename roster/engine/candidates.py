@@ -8,8 +8,8 @@ person to a few compounds, and rosters within that. ``narrow`` does the same, on
 the pairs exceed the budget the time limit allows (``pair_budget``): each person is dealt
 their home compound, any place a kept roster (a pin, the roster being rescheduled) has them
 at, then one place at a time, always where candidates are scarcest for what is needed
-there (people per head needed, per skill), until the budget is spent. Everyone gets at least
-one place, so fairness and coverage still see the whole staff.
+there (people per head needed, per shift and skill), until the budget is spent. Everyone
+gets at least one place, so fairness and coverage still see the whole staff.
 
 The roster then keeps every hard rule as before (it is judged by the rules, which know
 nothing of this), but its costs are the least found among the rosters the narrowed model
@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import RuleSet
 
-#: Model pairs per second of time limit. Building the model takes about 60 µs a pair on
-#: this machine's cores (benchmarks/RESULTS.md, "Big plans without areas"), so a budget of
-#: this many pairs a second keeps building to about a fifth of the limit, leaving the rest
-#: to presolve and search.
+#: Model pairs per second of time limit. Building the model takes about 70-100 µs a pair
+#: here (``roster.engine.solve.BUILD_SECONDS_PER_PAIR``), so this keeps building to about a
+#: tenth of the limit, leaving the rest to the greedy start, presolve and search; twice as
+#: many made 1 000 x 28 at 90 s build a model it had no time to search (benchmarks/
+#: RESULTS.md, "Big plans without areas").
 PAIRS_PER_SECOND = 1_500
 
 #: ... and never fewer than this: a plan this small is never narrowed whatever its limit,

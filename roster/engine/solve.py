@@ -152,15 +152,19 @@ def _solve(
     solver = cp_model.CpSolver()
     spent = 0.0  # deterministic mode: CP-SAT's deterministic time used so far
     solved = False  # whether CP-SAT has run yet
+    last: cp_model.CpSolver | None = None  # the solver holding the roster so far
     from_start = False  # whether the roster is the completed start's, not a solve's
     for k, level in enumerate(levels):
         objective = model.level_expr(level)
-        if not solved and model.start and round(model.start.value(objective)) == 0:
-            # The starting roster already costs nothing at this level (and at the ones
-            # before): that is optimal, costs are never negative. Skip a solve whose
-            # presolve alone can take half a minute on a big plan.
+        # The roster so far (the completed start, or the last level's) may already cost
+        # nothing at this level: that is optimal, costs are never negative. Skip a solve
+        # whose presolve alone can take half a minute on a big plan (and a good part of a
+        # second on a small one).
+        current = last if solved else model.start
+        if current is not None and round(current.value(objective)) == 0:
             result.tiers.append(TierResult(level, Status.OPTIMAL, 0, 0, 0.0))
-            result.roster, from_start = model.decode(model.start), True
+            if not solved:
+                result.roster, from_start = model.decode(current), True
             if on_progress:
                 on_progress(Progress(level, 0, 0, time.monotonic() - started, tuple))
             if level:
@@ -228,6 +232,7 @@ def _solve(
             if level:
                 model._cp.add(objective <= value)
             model.hint_solution(solver)
+            last = solver
         else:
             result.tiers.append(TierResult(level, status, None, None, seconds))
             if status is Status.UNKNOWN:
@@ -236,7 +241,8 @@ def _solve(
                 result.status = status
             break
     result.interrupted = interrupted()
-    if result.roster is None and result.status is Status.UNKNOWN and hint is not None:
+    no_roster = result.roster is None and result.status is Status.UNKNOWN
+    if no_roster and model.start is None and hint is not None:
         # The start could not even be completed in time: it is still a roster.
         alone = _start_alone(index, rules, config, hint, started)
         alone.narrowed, alone.model_built = narrowed, True
