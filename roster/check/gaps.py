@@ -113,9 +113,7 @@ def gaps(
             continue
         blocked = tuple(blockers(roster, rules, post, need, obstacles))
         found.append(Gap(post, need, assigned, summarize(blocked, lang), blocked, violation))
-    return sorted(
-        found, key=lambda g: (order.index(g.need.priority), g.post.slot.start, g.post.place)
-    )
+    return found  # in the order of their importance
 
 
 def _importance(violation: Violation, order: list[Priority]) -> tuple[int, object, str]:

@@ -69,9 +69,10 @@ class SolveOutcome:
         return 1 if any(g.need.priority is Priority.CRITICAL for g in self.gaps) else 0
 
 
-#: Seconds to check a roster and write its files, per person and day of the plan: about
-#: 7 s at 500 staff x 28 days on this machine (benchmarks/RESULTS.md, "Big plans without
-#: areas"). The search ends early by that much, so the command keeps its time limit.
+#: Seconds to check a roster and write its files, per person and day of the plan: 6 to 29 s
+#: at 500 to 1 000 staff x 28 days on this machine, the more the more gaps
+#: (benchmarks/RESULTS.md, "Big plans without areas"). The search ends early by that much
+#: (at most ``roster.engine.solve.RESERVE_PART`` of the limit), so the command keeps it.
 WRITING_SECONDS_PER_PERSON_DAY = 0.001
 
 
