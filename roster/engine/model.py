@@ -20,7 +20,7 @@ from functools import cache
 
 from ortools.sat.python import cp_model
 
-from roster.engine.interrupt import running
+from roster.engine.interrupt import interrupted, running
 from roster.plan.index import Person, PlanIndex, Post, Slot
 from roster.plan.model import Tier
 from roster.roster import Roster
@@ -68,7 +68,8 @@ class RosterModel:
         """``allowed``: the (person, post) pairs to have variables for, by default every
         pair no rule forbids (``RuleSet.allowed``; a big plan's are narrowed,
         ``roster.engine.candidates``). ``deadline`` (``time.monotonic``): raise
-        ``OutOfTime`` if building is not done by then, rather than overrun the time limit."""
+        ``OutOfTime`` if building is not done by then (or Ctrl-C comes), rather than overrun
+        the time limit."""
         self.index = index
         self.rules = list(rules)
         self.strict = strict
@@ -92,7 +93,7 @@ class RosterModel:
             self._by_person[p].append((index.posts[q], var))
             self._by_post[q].append((index.people[p], var))
         for rule in self.rules:
-            if deadline is not None and time.monotonic() > deadline:
+            if interrupted() or (deadline is not None and time.monotonic() > deadline):
                 raise OutOfTime(f"the model was not built in time (at rule {rule.name})")
             rule.add_to(self)
         log.info("model: %d assignment variables, %d penalties", len(self.x), len(self.penalties))

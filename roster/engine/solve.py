@@ -130,7 +130,10 @@ def _solve(
     narrowing = narrow(index, rule_set, budget, kept)
     allowed = narrowing.pairs
     build_by = by(BUILD_PART)
-    if build_by is not None and time.monotonic() + BUILD_SECONDS_PER_PAIR * len(allowed) > build_by:
+    too_late = (
+        build_by is not None and time.monotonic() + BUILD_SECONDS_PER_PAIR * len(allowed) > build_by
+    )
+    if too_late or interrupted():
         return _start_alone(index, rules, config, hint, started)  # no time to build it
     try:
         model = RosterModel(index, rules, strict=config.strict, allowed=allowed, deadline=build_by)

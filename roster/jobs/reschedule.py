@@ -227,7 +227,7 @@ def reschedule_plan(
     )
     outcome = RescheduleOutcome(repaired, index, result, lang)
     if result.roster is not None:
-        deadline = explain_by(started, config.time_limit, writing)
+        deadline = explain_by(started, config.time_limit, writing, result.interrupted)
         outcome.violations, outcome.gaps = verify(result, rules, lang, deadline)
         outcome.written += write_outputs(out_dir, outcome, rules)
         outcome.changes = changes(result.roster)

@@ -80,10 +80,14 @@ WRITING_SECONDS_PER_PERSON_DAY = 0.001
 EXPLAIN_MIN = 1.0
 
 
-def explain_by(started: float, time_limit: float, writing: float) -> float:
+def explain_by(
+    started: float, time_limit: float, writing: float, interrupted: bool = False
+) -> float:
     """Until when the gaps are explained (``time.monotonic``): until the files' turn comes,
     and for ``EXPLAIN_MIN`` at least (a small plan's take milliseconds; a big plan's
-    thousand may not fit at all)."""
+    thousand may not fit at all); after Ctrl-C, ``EXPLAIN_MIN`` only."""
+    if interrupted:
+        return time.monotonic() + EXPLAIN_MIN
     return max(started + time_limit - writing, time.monotonic() + EXPLAIN_MIN)
 
 
@@ -127,7 +131,7 @@ def solve_plan(
         plan, index, result, lang, warnings=warning_lines(index, rules, lang, "warn_heading_solved")
     )
     if result.roster is not None:
-        deadline = explain_by(started, config.time_limit, writing)
+        deadline = explain_by(started, config.time_limit, writing, result.interrupted)
         outcome.violations, outcome.gaps = verify(result, rules, lang, deadline)
         outcome.written += write_outputs(out_dir, outcome, rules)
     outcome.written.append(write_solve_json(out_dir, plan, result))

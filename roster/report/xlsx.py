@@ -366,7 +366,10 @@ def _table(
     for values in rows:
         ws.append(list(values))
         count += 1
-        for cell in ws[count]:
+        # Cell by cell, not ``ws[count]``: that scans the whole sheet for its width each
+        # time (84 s for the 25 000 gaps of an unsolved 1 000 x 28 plan).
+        for column in range(1, len(values) + 1):
+            cell = ws.cell(count, column)
             cell.border, cell.alignment = _BORDER, _WRAP
         lines = max((str(v).count("\n") + 1 for v in values if isinstance(v, str)), default=1)
         if lines > 1:
