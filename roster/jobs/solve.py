@@ -342,7 +342,7 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
     status = status_word(result.status, lang)
     lines = [label("summary_status", lang).format(status=status, seconds=result.seconds, note=note)]
     # How the solve went, before what the plan itself implies (the warnings).
-    if not result.model_built and result.roster is not None:
+    if not result.model_built and result.roster is not None and not result.interrupted:
         lines.append(label("summary_unsearched", lang))
     elif result.narrowed is not None:
         kept, possible = result.narrowed
