@@ -127,6 +127,8 @@ def _solve(
         hint = first_roster(index, rules, stopped=_stop_at(by(GREEDY_PART)), allowed=wider.pairs)
         if hint is not None and wider.narrowed:
             kept += [(d.person, d.place) for d in hint.duties]
+    if interrupted():  # Ctrl-C: the start is all there will be
+        return _start_alone(index, rules, config, hint, started)
     narrowing = narrow(index, rule_set, budget, kept)
     allowed = narrowing.pairs
     build_by = by(BUILD_PART)
