@@ -66,6 +66,9 @@ EIGHT_HOUR_SHIFTS = (
 SHAPES = {"example": SHIFTS, "8h": EIGHT_HOUR_SHIFTS}
 """The shift patterns ``generate_plan`` can use, by name."""
 
+DAY_AND_LATER = {"example": ("am", "pm"), "8h": ("day", "evening")}
+"""Each pattern's day shift (a leader at every gate) and later shift (``_demand``)."""
+
 RULES = typical_limits()
 """Everyone's limits: each limit's typical value (declared with its field)."""
 
@@ -165,7 +168,7 @@ def generate_plan(
         staff=people,
         compounds=places,
         shifts=SHAPES[shifts],
-        demand=_demand(rng, places) if shifts == "example" else _demand_8h(rng, places),
+        demand=_demand(rng, places, *DAY_AND_LATER[shifts]),
         absences=_absences(rng, people, days),
     )
 
@@ -329,37 +332,24 @@ def _errand_rows(
     return rows
 
 
-def _demand(rng: random.Random, places: Sequence[Compound]) -> tuple[Demand, ...]:
+def _demand(
+    rng: random.Random, places: Sequence[Compound], day: str, later: str
+) -> tuple[Demand, ...]:
+    """The example's demand: unmanaged compounds watched round the clock (two at night),
+    a leader on the ``day`` shift everywhere, the ``later`` shift at half the managed ones,
+    and the errands."""
     managed = [c.id for c in places if not c.unmanaged]
     afternoons = sorted(rng.sample(managed, round(len(managed) / 2)))
     errand = max(1, round(2 * len(places) / 8))
     return (
-        Demand(place="unmanaged", shift="am", min=1, priority=Priority.CRITICAL),
-        Demand(place="unmanaged", shift="pm", min=1, priority=Priority.CRITICAL),
+        Demand(place="unmanaged", shift=day, min=1, priority=Priority.CRITICAL),
+        Demand(place="unmanaged", shift=later, min=1, priority=Priority.CRITICAL),
         Demand(place="unmanaged", shift="night", min=2, priority=Priority.CRITICAL),
-        Demand(place="*", shift="am", min=1, skill="lead", priority=Priority.HIGH),
-        Demand(place="managed", shift="am", min=1, priority=Priority.HIGH),
-        *(Demand(place=c, shift="pm", min=1, priority=Priority.NORMAL) for c in afternoons),
-        *_errand_rows("shopping", "pm", "wed;sat", errand, "shop", Priority.NORMAL),
-        *_errand_rows("survey", "am", "mon-fri", errand, "survey", Priority.LOW),
-    )
-
-
-def _demand_8h(rng: random.Random, places: Sequence[Compound]) -> tuple[Demand, ...]:
-    """The example's demand on three 8-hour shifts: unmanaged compounds watched round the
-    clock (two at night), a leader by day everywhere, evenings at half the managed ones."""
-    managed = [c.id for c in places if not c.unmanaged]
-    evenings = sorted(rng.sample(managed, round(len(managed) / 2)))
-    errand = max(1, round(2 * len(places) / 8))
-    return (
-        Demand(place="unmanaged", shift="day", min=1, priority=Priority.CRITICAL),
-        Demand(place="unmanaged", shift="evening", min=1, priority=Priority.CRITICAL),
-        Demand(place="unmanaged", shift="night", min=2, priority=Priority.CRITICAL),
-        Demand(place="*", shift="day", min=1, skill="lead", priority=Priority.HIGH),
-        Demand(place="managed", shift="day", min=1, priority=Priority.HIGH),
-        *(Demand(place=c, shift="evening", min=1, priority=Priority.NORMAL) for c in evenings),
-        *_errand_rows("shopping", "evening", "wed;sat", errand, "shop", Priority.NORMAL),
-        *_errand_rows("survey", "day", "mon-fri", errand, "survey", Priority.LOW),
+        Demand(place="*", shift=day, min=1, skill="lead", priority=Priority.HIGH),
+        Demand(place="managed", shift=day, min=1, priority=Priority.HIGH),
+        *(Demand(place=c, shift=later, min=1, priority=Priority.NORMAL) for c in afternoons),
+        *_errand_rows("shopping", later, "wed;sat", errand, "shop", Priority.NORMAL),
+        *_errand_rows("survey", day, "mon-fri", errand, "survey", Priority.LOW),
     )
 
 

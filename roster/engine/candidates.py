@@ -48,11 +48,10 @@ def pair_budget(seconds: float) -> int:
 class Narrowing:
     """The (person, post) pairs the model considers, of about ``possible`` (an upper
     bound: the pairs the rules that forbid by slot alone leave, ``RuleSet.free_on``); fewer
-    than all only when those exceed ``budget``."""
+    than all (``narrowed``) only when those exceed the budget."""
 
     pairs: frozenset[tuple[int, int]]
     possible: int
-    budget: int
     narrowed: bool
 
 
@@ -125,7 +124,7 @@ def narrow(
         pairs_at(index.people[p], place) for p, places in open_to.items() for place in places
     )
     if possible <= budget:
-        return Narrowing(rule_set.allowed(index), possible, budget, narrowed=False)
+        return Narrowing(rule_set.allowed(index), possible, narrowed=False)
     # Heads a place needs at once, per skill (None: anyone): the scarcity measure's divisor.
     heads: dict[tuple[str, str, str | None], int] = defaultdict(int)
     for place, posts in posts_at.items():
@@ -182,4 +181,4 @@ def narrow(
         for place in places:
             people_at[place].add(person_idx)
     chosen = rule_set.allowed(index, {place: frozenset(p) for place, p in people_at.items()})
-    return Narrowing(chosen, possible, budget, narrowed=True)
+    return Narrowing(chosen, possible, narrowed=True)

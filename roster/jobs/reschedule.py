@@ -16,20 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roster.engine.solve import solve
 from roster.io import load_plan, read_roster_csv
 from roster.io.roster_file import match_entries
 from roster.io.write import atomic_write_text, guard_outputs, write_csv
 from roster.jobs.solve import (
     ProgressFn,
     SolveOutcome,
-    explain_by,
+    solve_and_verify,
     solve_summary,
-    verify,
-    with_lang,
     write_outputs,
     write_solve_json,
-    writing_seconds,
 )
 from roster.plan.index import PlanIndex, Slot
 from roster.plan.model import Absence, Assignment, Plan
@@ -215,20 +211,12 @@ def reschedule_plan(
     index = PlanIndex(repaired)
     lang = lang or default_lang(plan.title)
     baseline = Roster.from_assignments(index, published)
-    writing = writing_seconds(index)
-    result = solve(
-        index,
-        rules,
-        config,
-        on_progress=with_lang(on_progress, lang),
-        hint=baseline,
-        started=started,
-        reserve=writing,
+    result, violations, found = solve_and_verify(
+        index, rules, config, lang, on_progress, started, hint=baseline
     )
     outcome = RescheduleOutcome(repaired, index, result, lang)
     if result.roster is not None:
-        deadline = explain_by(started, config.time_limit, writing, result.interrupted)
-        outcome.violations, outcome.gaps = verify(result, rules, lang, deadline)
+        outcome.violations, outcome.gaps = violations, found
         outcome.written += write_outputs(out_dir, outcome, rules)
         outcome.changes = changes(result.roster)
         outcome.messages = messages(index, outcome.changes, lang)

@@ -118,24 +118,43 @@ def solve_plan(
     guard_outputs(out_dir, [plan_path])
     index = PlanIndex(plan)
     lang = lang or default_lang(plan.title)
+    result, violations, found = solve_and_verify(index, rules, config, lang, on_progress, started)
+    outcome = SolveOutcome(
+        plan, index, result, lang, warnings=warning_lines(index, rules, lang, "warn_heading_solved")
+    )
+    if result.roster is not None:
+        outcome.violations, outcome.gaps = violations, found
+        outcome.written += write_outputs(out_dir, outcome, rules)
+    outcome.written.append(write_solve_json(out_dir, plan, result))
+    return outcome
+
+
+def solve_and_verify(
+    index: PlanIndex,
+    rules: Sequence[Rule],
+    config: SolverConfig,
+    lang: Lang,
+    on_progress: ProgressFn | None,
+    started: float,
+    hint: Roster | None = None,
+) -> tuple[SolveResult, list[Violation], list[Gap]]:
+    """Solve within the time limit counted from ``started`` (when the command began),
+    leaving checking and writing their share, then ``verify`` the roster (its violations
+    and gaps; none without a roster). ``hint``: the roster to start from (rescheduling)."""
     writing = writing_seconds(index)
     result = solve(
         index,
         rules,
         config,
         on_progress=with_lang(on_progress, lang),
+        hint=hint,
         started=started,
         reserve=writing,
     )
-    outcome = SolveOutcome(
-        plan, index, result, lang, warnings=warning_lines(index, rules, lang, "warn_heading_solved")
-    )
-    if result.roster is not None:
-        deadline = explain_by(started, config.time_limit, writing, result.interrupted)
-        outcome.violations, outcome.gaps = verify(result, rules, lang, deadline)
-        outcome.written += write_outputs(out_dir, outcome, rules)
-    outcome.written.append(write_solve_json(out_dir, plan, result))
-    return outcome
+    if result.roster is None:
+        return result, [], []
+    deadline = explain_by(started, config.time_limit, writing, result.interrupted)
+    return (result, *verify(result, rules, lang, deadline))
 
 
 def verify(
