@@ -99,6 +99,7 @@ class _Usable:
             rule.name: rule.violations(empty) for rule in self.capping
         }
         self._alone: dict[tuple[int, int], Rule | None] = {}
+        self._by_slot: dict[tuple[int, int], tuple[Text | None, ...]] = {}
         self._kept: dict[int, frozenset[int]] = {}
         self._everyone = frozenset(person.idx for person in index.people)
 
@@ -120,11 +121,29 @@ class _Usable:
             )
         return self._alone[key]
 
+    def forbidden(self, person: Person, post: Post) -> list[tuple[Rule, Text]]:
+        """Every rule that forbids ``person`` taking ``post``, with what it says, in the
+        rules' order. Rules that look at the slot alone (``Rule.slot_only``) are asked once per
+        person and slot: a plan without areas has a hundred posts a slot."""
+        key = (person.idx, post.slot.idx)
+        if key not in self._by_slot:
+            self._by_slot[key] = tuple(
+                rule.forbids(self.index, person, post) if rule.slot_only else None
+                for rule in self.forbidding
+            )
+        by_slot = self._by_slot[key]
+        found = []
+        for rule, said_for_slot in zip(self.forbidding, by_slot, strict=True):
+            reason = said_for_slot if rule.slot_only else rule.forbids(self.index, person, post)
+            if reason is not None:
+                found.append((rule, reason))
+        return found
+
     def can_fill(self, person: Person, post: Post) -> bool:
         """Whether no rule keeps ``person`` off ``post`` for good and one of its places is
         theirs to fill."""
         return (
-            not self.hard.forbids(self.index, person, post)
+            not self.forbidden(person, post)
             and _seat_for_skill(person, post) is None
             and self.breaks_alone(person, post) is None
         )
@@ -164,11 +183,7 @@ class _Usable:
     def reasons(self, person: Person, post: Post) -> list[Text]:
         """What keeps ``person`` from filling ``post``: every rule that forbids it; else a
         place only for a skill they lack; else the capping rule the duty alone breaks."""
-        found = [
-            reason
-            for rule in self.forbidding
-            if (reason := rule.forbids(self.index, person, post)) is not None
-        ]
+        found = [reason for _, reason in self.forbidden(person, post)]
         if found:
             return found
         seat = _seat_for_skill(person, post)
@@ -212,11 +227,8 @@ class _Usable:
         lacking its skill, a rule that forbids the post, or a capping rule it breaks alone."""
         if need.skill and need.skill not in person.staff.skills:
             return Blocker(person, "skills", said("warn_lacks_skill", skill=skill_text(need.skill)))
-        if self.hard.forbids(self.index, person, post):
-            for rule in self.forbidding:
-                reason = rule.forbids(self.index, person, post)
-                if reason is not None:
-                    return Blocker(person, rule.name, reason)
+        for rule, reason in self.forbidden(person, post)[:1]:
+            return Blocker(person, rule.name, reason)
         capped = self.breaks_alone(person, post)
         if capped is not None:
             return Blocker(person, capped.name, Text(capped.title, {}))
