@@ -17,6 +17,7 @@ from roster.engine import candidates
 from roster.engine import solve as engine_solve
 from roster.engine.candidates import narrow
 from roster.engine.greedy import first_roster
+from roster.engine.interrupt import Interrupt
 from roster.engine.solve import solve
 from roster.jobs.solve import solve_plan
 from roster.plan.index import PlanIndex
@@ -89,6 +90,20 @@ def test_narrowing_keeps_a_place_for_everyone_and_the_pairs_it_must(
     assert needed <= {index.posts[q].place for _, q in narrowing.pairs}
     # A budget the pairs fit leaves them all.
     assert narrow(index, RuleSet(all_rules()), narrowing.possible, []).pairs == allowed
+
+
+def test_ctrl_c_ends_the_dealing_of_places(open_plan: PlanIndex) -> None:
+    # Dealing places is the slow part of narrowing a big plan: Ctrl-C ends it, leaving
+    # fewer places each and no pair a rule forbids.
+    index, rule_set = open_plan, RuleSet(all_rules())
+    allowed = rule_set.allowed(index)
+    budget = len(allowed) // 2
+    dealt = narrow(index, rule_set, budget)
+    with Interrupt() as interrupt:
+        interrupt.stop()
+        cut_short = narrow(index, rule_set, budget)
+    assert cut_short.narrowed
+    assert cut_short.pairs < dealt.pairs <= allowed
 
 
 def test_a_narrowed_solve_keeps_every_hard_rule_and_claims_no_proof_it_lacks(

@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from roster.engine.interrupt import interrupted
 from roster.plan.index import Person, PlanIndex, Post
 from roster.rules import RuleSet
 
@@ -84,12 +85,16 @@ def narrow(
         place: tuple(sorted((post.slot.idx, tuple(sorted(post.required_skills))) for post in posts))
         for place, posts in posts_at.items()
     }
+    # Each kind by number: the kinds are long tuples, too slow to hash at every question.
+    numbered: dict[tuple[tuple[int, tuple[str, ...]], ...], int] = {}
+    kind_no = {place: numbered.setdefault(kind, len(numbered)) for place, kind in kind_of.items()}
     shift_of = {post.slot.idx: post.slot.shift.id for post in index.posts}
-    takes: dict[tuple[int, tuple[tuple[int, tuple[str, ...]], ...]], list[int]] = {}
+    takes: dict[tuple[int, int], list[int]] = {}
+    shifts_taken: dict[tuple[int, int], list[str]] = {}
 
     def slots_at(person: Person, place: str) -> list[int]:
         """The slots of ``place``'s posts that ``person`` may take, by slot and skill."""
-        key = (person.idx, kind_of[place])
+        key = (person.idx, kind_no[place])
         if key not in takes:
             skills = set(person.staff.skills)
             takes[key] = [
@@ -99,6 +104,12 @@ def narrow(
             ]
         return takes[key]
 
+    def shifts_at(person: Person, place: str) -> list[str]:
+        key = (person.idx, kind_no[place])
+        if key not in shifts_taken:
+            shifts_taken[key] = sorted({shift_of[slot] for slot in slots_at(person, place)})
+        return shifts_taken[key]
+
     def pairs_at(person: Person, place: str) -> int:
         return len(slots_at(person, place))
 
@@ -106,7 +117,7 @@ def narrow(
         """The needs at ``place`` that ``person`` counts for, per shift they may take
         there (a person who takes no nights is no help to a night watch): anyone's, and
         their skills'."""
-        shifts = sorted({shift_of[slot] for slot in slots_at(person, place)})
+        shifts = shifts_at(person, place)
         return [(place, shift, None) for shift in shifts] + [
             (place, shift, skill)
             for shift in shifts
@@ -160,11 +171,12 @@ def narrow(
 
     # Rounds over the people, each taking the place where they are needed most; people with
     # no place yet go first, so everyone has one before the budget runs out.
+    # Ctrl-C ends the dealing: fewer places each, the same rules kept.
     first = True
-    while first or pairs < budget:
+    while (first or pairs < budget) and not interrupted():
         dealt_any = False
         for person in sorted(index.people, key=lambda p: (len(dealt[p.idx]), p.idx)):
-            if not first and pairs >= budget:
+            if (not first and pairs >= budget) or interrupted():
                 break
             if first and dealt[person.idx]:
                 continue
