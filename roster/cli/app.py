@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from roster.cli.bench import bench_app, generate
+from roster.cli.serve import serve
 from roster.cli.options import (
     DeterministicOpt,
     LangOpt,
@@ -425,3 +426,4 @@ def main() -> None:
 
 app.add_typer(bench_app, name="bench")
 app.command()(generate)
+app.command()(serve)
