@@ -13,7 +13,6 @@ from typing import Annotated
 import typer
 
 from roster.cli.bench import bench_app, generate
-from roster.cli.serve import serve
 from roster.cli.options import (
     DeterministicOpt,
     LangOpt,
@@ -25,6 +24,7 @@ from roster.cli.options import (
     parse_day_or_moment,
     parse_moment,
 )
+from roster.cli.serve import serve
 from roster.result import BACKSTOP
 
 app = typer.Typer(

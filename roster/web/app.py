@@ -60,7 +60,7 @@ def request_lang(request: Request) -> Lang:
     """The language asked for: ``?lang=``, else the cookie the switch set, else Chinese."""
     for value in (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE)):
         if value in LANGS:
-            return value  # type: ignore[return-value]
+            return value
     return "zh"
 
 

@@ -145,7 +145,10 @@ class Runner:
             self.store.end_job(job.id, "interrupted", only_from="running")
         else:
             self.store.end_job(
-                job.id, "failed", f"worker ended with code {process.returncode}", only_from="running"
+                job.id,
+                "failed",
+                f"worker ended with code {process.returncode}",
+                only_from="running",
             )
 
 
@@ -233,7 +236,9 @@ def _work(store: Store, job: JobRow, tmp: Path) -> None:
         outcome: SolveOutcome = solve_plan(
             plan_path, out, all_rules(), config, lang=lang, on_progress=on_progress
         )
-        what = {k: label("web_what_solve", k).format(seconds=config.time_limit) for k in LANGS}
+        what: dict[str, str] = {
+            k: label("web_what_solve", k).format(seconds=config.time_limit) for k in LANGS
+        }
     else:
         from roster.jobs.reschedule import NewAbsence, reschedule_plan
 
@@ -249,7 +254,7 @@ def _work(store: Store, job: JobRow, tmp: Path) -> None:
             NewAbsence(
                 str(a["staff"]),
                 parse_moment(str(a["from"]), end_of_day=False),
-                parse_moment(a["to"], end_of_day=True) if a.get("to") else None,
+                parse_moment(str(a["to"]), end_of_day=True) if a.get("to") else None,
             )
             for a in absences
         ]

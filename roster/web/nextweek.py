@@ -54,7 +54,7 @@ def _setting(sheet: Worksheet, key: str) -> Any:
     return None
 
 
-def _set_setting(sheet: Worksheet, key: str, value: object) -> None:
+def _set_setting(sheet: Worksheet, key: str, value: dt.date) -> None:
     for row in sheet.iter_rows(min_row=2):
         if row[0].value == key:
             row[1].value = value

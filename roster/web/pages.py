@@ -39,7 +39,7 @@ TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 
 def render(
-    request: Request, name: str, lang: Lang, status_code: int = 200, **context: Any
+    request: Request, template_name: str, lang: Lang, status_code: int = 200, **context: Any
 ) -> HTMLResponse:
     """A page in ``lang``: ``t(key, **params)`` says a catalogue entry; ``switch(lang)``
     is this page's address in the other language."""
@@ -55,7 +55,7 @@ def render(
 
     return TEMPLATES.TemplateResponse(
         request,
-        name,
+        template_name,
         {
             "t": t,
             "lang": lang,
@@ -96,7 +96,7 @@ def see(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def page_router(service: Any) -> APIRouter:  # noqa: C901 (one route a page)
+def page_router(service: Any) -> APIRouter:
     from roster.web.app import RescheduleBody, Service, template_response
 
     assert isinstance(service, Service)
@@ -197,15 +197,15 @@ def page_router(service: Any) -> APIRouter:  # noqa: C901 (one route a page)
             raise HTTPException(404, "no such plan")
         plan = views.stored_plan(store, plan_id)
         limits = dict(limits_rows(PlanIndex(plan), lang)[1:]) if plan.staff else {}
-        absences = {
-            s.id: [a for a in plan.absences if a.staff == s.id] for s in plan.staff
-        }
+        absences = {s.id: [a for a in plan.absences if a.staff == s.id] for s in plan.staff}
         return render(
             request, "staff.html", lang, row=row, plan=plan, limits=limits, absences=absences
         )
 
     @router.post("/plans/{plan_id}/solve")
-    def solve(request: Request, plan_id: int, time_limit: Annotated[float, Form()] = 30) -> Response:
+    def solve(
+        request: Request, plan_id: int, time_limit: Annotated[float, Form()] = 30
+    ) -> Response:
         if store.plan(plan_id) is None:
             raise HTTPException(404, "no such plan")
         limit = min(max(time_limit, 1.0), 600.0)
@@ -241,7 +241,10 @@ def page_router(service: Any) -> APIRouter:  # noqa: C901 (one route a page)
         found = store.job(job_id)
         if found is None:
             raise HTTPException(404, "no such job")
-        return render(request, "_job.html", page_lang(request), job=service.job_json(found))
+        response = render(request, "_job.html", page_lang(request), job=service.job_json(found))
+        if request.headers.get("hx-request") and found.version_id is not None:
+            response.headers["HX-Redirect"] = f"/versions/{found.version_id}"
+        return response
 
     @router.post("/jobs/{job_id}/stop")
     def stop(request: Request, job_id: int) -> Response:
@@ -260,7 +263,7 @@ def page_router(service: Any) -> APIRouter:  # noqa: C901 (one route a page)
         view = views.version_view(store, version, lang)
         shown = view.published
         sections = [
-            (key, name, Markup(markup))  # noqa: S704 (escaped by roster.report.html)
+            (key, name, Markup(markup))
             for key, name, markup in report_sections(shown, lang)
             if key != "people"
         ]
@@ -286,7 +289,7 @@ def page_router(service: Any) -> APIRouter:  # noqa: C901 (one route a page)
             messages=messages,
             files=store.file_names(version_id),
             parent=store.version(version.parent_id) if version.parent_id else None,
-            report_css=Markup(REPORT_CSS),  # noqa: S704 (the report's own constant)
+            report_css=Markup(REPORT_CSS),
             place=lambda p: place_name(index, p, lang) if p else "",
             shift_name={s.id: s.name for s in index.shifts},
             staff_name={s.id: s.name for s in view.plan.staff},

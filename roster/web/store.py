@@ -152,7 +152,9 @@ class Store:
             db.execute("PRAGMA journal_mode=WAL")
             found = db.execute("PRAGMA user_version").fetchone()[0]
             if found == 0:
-                db.executescript(f"BEGIN;\n{SCHEMA}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;")
+                db.executescript(
+                    f"BEGIN;\n{SCHEMA}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;"
+                )
             elif found != SCHEMA_VERSION:
                 raise RuntimeError(
                     f"{self.path}: schema version {found}, this roster knows {SCHEMA_VERSION}"
@@ -440,7 +442,12 @@ class Store:
             ).fetchall()
         return [
             CheckRow(
-                r["id"], r["plan_id"], r["name"], r["exit_code"], json.loads(r["lines"]), r["created"]
+                r["id"],
+                r["plan_id"],
+                r["name"],
+                r["exit_code"],
+                json.loads(r["lines"]),
+                r["created"],
             )
             for r in rows
         ]

@@ -101,7 +101,7 @@ def version_plan(store: Store, version: VersionRow) -> Plan:
         Absence(
             staff=str(a["staff"]),
             start=parse_moment(str(a["from"]), end_of_day=False),
-            end=parse_moment(a["to"], end_of_day=True) if a.get("to") else period_end,
+            end=parse_moment(str(a["to"]), end_of_day=True) if a.get("to") else period_end,
         )
         for a in version.absences
     )
@@ -168,8 +168,7 @@ def cover_of(
         roster_path = folder / "roster.csv"
         roster_path.write_bytes(roster_csv)
         found = cover_duties(plan_path, roster_path, staff, start, end, rules(), top=5, lang=lang)
-    body = cover_json(found.index, found.duties, lang)
-    return body
+    return cover_json(found.index, found.duties, lang)
 
 
 @dataclass(frozen=True)
@@ -193,10 +192,14 @@ def check_upload_roster(
         roster_path.write_bytes(data)
         outcome = check_files(plan_path, roster_path, folder / "out", rules(), lang=lang)
     report, used = outcome.report, outcome.lang
-    lines = [
-        label("check_problems", used).format(count=len(report.problems)),
-        *(f"  {p.render(used)}" for p in report.problems),
-    ] if report.problems else []
+    lines = (
+        [
+            label("check_problems", used).format(count=len(report.problems)),
+            *(f"  {p.render(used)}" for p in report.problems),
+        ]
+        if report.problems
+        else []
+    )
     lines += check_lines(report, name, [], why=True, unmanaged_nights=False)
     return CheckDone(report.exit_code, lines)
 
@@ -271,6 +274,4 @@ def _digest(*parts: str) -> str:
 
 
 def _ics_text(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    )
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
