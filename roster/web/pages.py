@@ -381,8 +381,12 @@ def page_router(service: Any) -> APIRouter:
 
 
 def _busiest(view: views.VersionView) -> str | None:
-    """Who has the most hours (the one the browser test marks ill)."""
-    rows = people_rows(view.roster, "en")
-    if not rows:
-        return None
-    return max(rows, key=lambda r: (r.minutes, -r.person.idx)).person.id
+    """Who has the most hours from the form's first day on (the third day of the period):
+    the one the browser test marks ill."""
+    first = min(2, view.roster.index.days - 1)
+    hours: dict[str, int] = {}
+    for duty in view.roster.duties:
+        if duty.slot.day >= first:
+            person = view.roster.index.people[duty.person].id
+            hours[person] = hours.get(person, 0) + duty.slot.minutes
+    return max(hours, key=lambda p: hours[p]) if hours else None
