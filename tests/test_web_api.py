@@ -234,6 +234,16 @@ def test_publish_then_next_week_carries_history(served: dict[str, Any]) -> None:
     assert following["start"] == "2026-02-16"
     assert following["from_version"] == version
     assert client.get(f"/plans/{following['id']}").status_code == 200
+    # The published roster is the new plan's history, and its reasons are kept.
+    data = client.get(f"/api/plans/{following['id']}/file").content
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "next.xlsx"
+        path.write_bytes(data)
+        after = load_plan(path)
+    published = client.get(f"/api/versions/{version}/roster.csv").text.splitlines()[1:]
+    assert len(after.history) == len(published)
+    assert after.start.isoformat() == "2026-02-16"
+    assert all(a.start.date().isoformat() >= "2026-02-16" for a in after.absences)
 
 
 def test_one_solve_at_a_time_and_stop_keeps_the_best_roster(tmp_path: Path, plan: Plan) -> None:

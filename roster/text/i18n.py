@@ -94,6 +94,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "web_skills": {"en": "Skills", "zh": "技能"},
     "web_profiles": {"en": "Profiles (reasons)", "zh": "限制档案（原因）"},
     "web_limits": {"en": "Limits", "zh": "限制"},
+    "web_plan_file": {"en": "Download the plan file", "zh": "下载计划文件"},
+    "web_limits_line": {"en": "Limits: {limits}", "zh": "限制：{limits}"},
     "web_absences": {"en": "Absences (reason)", "zh": "缺勤（原因）"},
     "web_versions": {"en": "Versions", "zh": "版本"},
     "web_no_versions": {"en": "No roster yet: solve the plan.", "zh": "还没有排班表：请先排班。"},

@@ -242,6 +242,21 @@ def api_router(service: Service) -> APIRouter:
             "jobs": [service.job_json(j) for j in store.jobs(plan_id)],
         }
 
+    @router.get("/plans/{plan_id}/file")
+    def plan_file(plan_id: int) -> Response:
+        """The plan's file as uploaded (or as made for the next week), to edit and upload
+        again."""
+        row = store.plan(plan_id)
+        if row is None:
+            raise HTTPException(404, "no such plan")
+        media = DOWNLOADS["roster.xlsx"] if row.kind == "xlsx" else "application/zip"
+        name = Path(row.name).stem + (".xlsx" if row.kind == "xlsx" else ".zip")
+        return Response(
+            store.plan_data(plan_id),
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="plan-{plan_id}-{name}"'},
+        )
+
     @router.post("/plans/{plan_id}/solve", status_code=202)
     def solve(plan_id: int, request: Request, body: SolveBody | None = None) -> dict[str, int]:
         """Queue a solve; 202 ``{"job"}``."""

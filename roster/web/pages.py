@@ -29,7 +29,9 @@ from roster.report.tables import (
     place_name,
     status_lines,
 )
+from roster.report.tables import join as tables_join
 from roster.text.i18n import LANGS, Lang, fmt_date, label
+from roster.text.labels import skill_label
 from roster.web import views
 from roster.web.files import MAX_UPLOAD
 from roster.web.security import SESSION_COOKIE, session_value
@@ -199,7 +201,14 @@ def page_router(service: Any) -> APIRouter:
         limits = dict(limits_rows(PlanIndex(plan), lang)[1:]) if plan.staff else {}
         absences = {s.id: [a for a in plan.absences if a.staff == s.id] for s in plan.staff}
         return render(
-            request, "staff.html", lang, row=row, plan=plan, limits=limits, absences=absences
+            request,
+            "staff.html",
+            lang,
+            row=row,
+            plan=plan,
+            limits=limits,
+            absences=absences,
+            skills=lambda names: tables_join([skill_label(n, lang) for n in names], lang),
         )
 
     @router.post("/plans/{plan_id}/solve")
@@ -293,6 +302,7 @@ def page_router(service: Any) -> APIRouter:
             place=lambda p: place_name(index, p, lang) if p else "",
             shift_name={s.id: s.name for s in index.shifts},
             staff_name={s.id: s.name for s in view.plan.staff},
+            day=lambda d: fmt_date(dt.date.fromisoformat(d), lang),
         )
 
     @router.post("/versions/{version_id}/reschedule")
