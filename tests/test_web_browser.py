@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is n
 
 WIDTHS = {"desktop": (1280, 900, "en"), "phone": (390, 844, "zh")}
 #: Seconds for each solve and repair (the screenshots in docs/ were taken with 20).
-LIMIT = os.environ.get("ROSTER_WEB_LIMIT", "4")
+LIMIT = os.environ.get("ROSTER_WEB_LIMIT", "3")
 
 
 @pytest.fixture(scope="module")

@@ -250,11 +250,10 @@ def api_router(service: Service) -> APIRouter:
         if row is None:
             raise HTTPException(404, "no such plan")
         media = DOWNLOADS["roster.xlsx"] if row.kind == "xlsx" else "application/zip"
-        name = Path(row.name).stem + (".xlsx" if row.kind == "xlsx" else ".zip")
-        return Response(
+        return Response(  # the name as uploaded is the leader's text: not put in a header
             store.plan_data(plan_id),
             media_type=media,
-            headers={"Content-Disposition": f'attachment; filename="plan-{plan_id}-{name}"'},
+            headers={"Content-Disposition": f'attachment; filename="plan-{plan_id}.{row.kind}"'},
         )
 
     @router.post("/plans/{plan_id}/solve", status_code=202)
