@@ -24,6 +24,7 @@ from roster.cli.options import (
     parse_day_or_moment,
     parse_moment,
 )
+from roster.cli.serve import serve
 from roster.result import BACKSTOP
 
 app = typer.Typer(
@@ -425,3 +426,4 @@ def main() -> None:
 
 app.add_typer(bench_app, name="bench")
 app.command()(generate)
+app.command()(serve)

@@ -132,17 +132,10 @@ def render_report(
     lang: Lang,
 ) -> str:
     """The whole page as a string."""
-    roster, violations, gaps, rules = shown.roster, shown.violations, shown.gaps, shown.rules
+    roster, gaps = shown.roster, shown.gaps
     index = roster.index
     title = label("report_title", lang).format(title=index.plan.title)
-    sections = [
-        ("grid", label("sheet_grid", lang), _grid_section(roster, gaps, lang)),
-        ("watch", label("heading_watch", lang), _watch_section(roster, lang)),
-        ("gaps", label("sheet_gaps", lang), _gaps_section(gaps, lang)),
-        ("fairness", label("sheet_fairness", lang), _fairness_section(roster, rules, lang)),
-        ("people", label("heading_people", lang), _people_section(roster, lang)),
-        ("problems", label("heading_problems", lang), _problems_section(violations, lang)),
-    ]
+    sections = report_sections(shown, lang)
     status = tables.status_lines(roster, gaps, holes(roster), lang, shown.result)
     header = "\n".join(
         [
@@ -173,6 +166,21 @@ def render_report(
 </body>
 </html>
 """
+
+
+def report_sections(shown: Published, lang: Lang) -> list[tuple[str, str, str]]:
+    """The page's sections as (anchor, heading, markup), every text escaped: the roster
+    grid, the 24-hour watch, the gaps with why, fairness, each person's week and the rules
+    broken. ``roster serve`` shows the same sections on a version's page."""
+    roster, violations, gaps, rules = shown.roster, shown.violations, shown.gaps, shown.rules
+    return [
+        ("grid", label("sheet_grid", lang), _grid_section(roster, gaps, lang)),
+        ("watch", label("heading_watch", lang), _watch_section(roster, lang)),
+        ("gaps", label("sheet_gaps", lang), _gaps_section(gaps, lang)),
+        ("fairness", label("sheet_fairness", lang), _fairness_section(roster, rules, lang)),
+        ("people", label("heading_people", lang), _people_section(roster, lang)),
+        ("problems", label("heading_problems", lang), _problems_section(violations, lang)),
+    ]
 
 
 # --------------------------------------------------------------------------- sections
