@@ -1,9 +1,10 @@
 """Solves for the page: a queue, one at a time per server, each in its own process.
 
 The server's thread never solves. ``Runner`` takes the oldest queued job, starts a worker
-process (``multiprocessing``'s spawn context) and waits for it; the worker reads the plan,
-runs ``roster solve``'s or ``roster reschedule``'s pipeline exactly as the command does,
-writes live progress into the store, and stores the files it wrote as a new version, in
+process (``python -m roster.web.jobs``: a fresh interpreter, not a fork of the server) and
+waits for it; the worker reads the plan, runs ``roster solve``'s or ``roster
+reschedule``'s pipeline exactly as the command does, writes live progress into the store,
+and stores the files it wrote as a new version, in
 one transaction with the job's end.
 
 Stop sends SIGINT to the worker: the engine's Ctrl-C path (``roster.engine.interrupt``)
