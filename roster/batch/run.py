@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -127,6 +129,7 @@ def run_batch(
             summary.results.append(_from_row(kept["row"]))
             summary.reused.add(unit.name)
             progress.skipped += 1
+            progress.failed += kept["row"].get("status") != "solved"
             continue
         todo.append((data, digest))
     summary.skipped = progress.skipped
@@ -223,17 +226,31 @@ def dask_client(jobs: int | None, scheduler: str | None) -> Iterator[Client]:
         return
     # The dashboard needs bokeh; without it there is none to show (and no warning).
     dashboard = ":0" if find_spec("bokeh") is not None else None
-    with (
-        LocalCluster(
+    with _workers_ignore_ctrl_c():
+        cluster = LocalCluster(
             n_workers=jobs or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
             dashboard_address=dashboard,
             silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+        )
+    with cluster, Client(cluster) as client:
         yield client
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start worker processes with Ctrl-C ignored (they inherit it): Ctrl-C reaches the
+    terminal's whole process group, and it is this process that stops the batch, cancels
+    the tasks and closes the cluster; the workers would only print tracebacks."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _dashboard(client: Client) -> str | None:

@@ -130,6 +130,8 @@ class _LiveLine:
 
     def __exit__(self, *exc: object) -> None:
         self.live.__exit__(None, None, None)
+        if not self.console.is_terminal:
+            self.console.print()  # a file or pipe gets the last line only, unterminated
 
     def update(self, progress: BatchProgress) -> None:
         lang = self.lang
