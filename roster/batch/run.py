@@ -224,8 +224,9 @@ def dask_client(jobs: int | None, scheduler: str | None) -> Iterator[Client]:
         with client:
             yield client
         return
-    # The dashboard needs bokeh; without it there is none to show (and no warning).
-    dashboard = ":0" if find_spec("bokeh") is not None else None
+    # Any free port: the scheduler's web server (health checks, and the dashboard when
+    # bokeh is installed) must not clash with another cluster's default 8787.
+    dashboard = ":0"
     with _workers_ignore_ctrl_c():
         cluster = LocalCluster(
             n_workers=jobs or os.cpu_count() or 1,
@@ -254,6 +255,10 @@ def _workers_ignore_ctrl_c() -> Iterator[None]:
 
 
 def _dashboard(client: Client) -> str | None:
+    """The dashboard's address; None without bokeh, which draws it (the scheduler's web
+    server then has no dashboard to show)."""
+    if find_spec("bokeh") is None:
+        return None
     try:
         link = client.dashboard_link
     except Exception:  # no dashboard on this scheduler

@@ -82,8 +82,14 @@ def write_city(city: list[CityUnit], folder: Path, invalid: int = 0) -> list[Pat
         target = folder / unit.name
         write_plan(unit.plan, target)
         if k >= len(city) - invalid:
-            demand = target / "demand.csv"
-            broken = f"{unit.plan.compounds[0].id},{BROKEN_SHIFT},*,1,,,critical\n"
-            atomic_write_text(demand, demand.read_text(encoding="utf-8-sig") + broken)
+            break_plan(target, unit.plan.compounds[0].id)
         written.append(target)
     return written
+
+
+def break_plan(folder: Path, compound: str) -> None:
+    """Make the plan folder invalid: a critical demand at ``compound`` for a shift it does
+    not have (``roster validate`` names the file, row and column)."""
+    demand = folder / "demand.csv"
+    broken = f"{compound},{BROKEN_SHIFT},*,1,,,critical\n"
+    atomic_write_text(demand, demand.read_text(encoding="utf-8-sig") + broken)
