@@ -192,10 +192,10 @@ def test_generate_city_mixes_sizes_and_is_reproducible(tmp_path: Path) -> None:
     assert all(any(c.unmanaged for c in u.plan.compounds) for u in city)
     assert [u.plan for u in generate_city(30, seed=5)] == [u.plan for u in city]
 
-    city = str(tmp_path / "city")
+    folder = str(tmp_path / "city")
     result = RUNNER.invoke(
         app,
-        ["generate", "city", "--units", "3", "--seed", "1", "--invalid", "1", "--out", city],
+        ["generate", "city", "--units", "3", "--seed", "1", "--invalid", "1", "--out", folder],
     )
     assert result.exit_code == 0, result.output
     assert "3 units" in result.output
