@@ -178,9 +178,12 @@ def _run(
     tell(progress)
     try:
         for future in as_completed(list(futures)):
-            name, digest = futures[future]
+            name, digest = futures.pop(future)
             pending.discard(future)
             result = _result_of(future, name)
+            # Let the worker forget the result: otherwise a worker that dies later takes
+            # it along, and the scheduler solves the unit again for a future still held.
+            future.release()
             _write_unit(out, result)
             summary.results.append(result)
             summary.solved_now += 1
