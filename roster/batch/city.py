@@ -89,6 +89,7 @@ def write_city(out: Path, results: Sequence[UnitResult], lang: Lang) -> list[Pat
 
 PAGE_CSS = """
 .city td.n,.city th.n{text-align:right}
+.city td.s{white-space:nowrap}
 .city th{cursor:pointer}
 .city th[aria-sort=ascending]::after{content:" ▲"}
 .city th[aria-sort=descending]::after{content:" ▼"}
@@ -192,6 +193,8 @@ def _table(frame: pd.DataFrame, lang: Lang) -> str:
                 classes.append("n")
             if column == "error":
                 classes.append("err")
+            if column == "status":
+                classes.append("s")
             if column in ("critical_gaps", "unmanaged_night_holes") and _positive(value):
                 classes.append("bad")
             title = ""

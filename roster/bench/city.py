@@ -4,7 +4,8 @@ for ``roster batch``'s tests and benchmarks.
 A city's units are street offices and residents' committees: most are small, a few large.
 Each unit draws its size (``unit_size``): about 60 % have 10-25 staff, 30 % 26-50 and 10 %
 51-80; its compounds follow the example's proportion of people per compound, give or take a
-fifth, between 3 and 20; about a quarter of them unmanaged (at least one), as
+fifth (one unit in five has two to three and a half times as many: too few people for its
+gates), between 3 and 20; about a quarter of them unmanaged (at least one), as
 :func:`roster.bench.generate.generate_plan` makes every plan. Same arguments, same city.
 """
 
@@ -20,6 +21,8 @@ from roster.plan.model import Plan
 
 MIN_STAFF, MAX_STAFF = 10, 80
 MIN_COMPOUNDS, MAX_COMPOUNDS = 3, 20
+#: Units with far too few people for their compounds: the ones a city's table is for.
+SHORT_SHARE = 0.2
 _DISTRICTS = ("南昌路", "瑞金二路", "淮海中路", "打浦桥", "五里桥", "老西门", "豫园", "外滩")
 #: The shift of the demand row that makes a unit invalid on request: no plan has it.
 BROKEN_SHIFT = "graveyard"
@@ -42,8 +45,10 @@ def unit_size(rng: random.Random) -> tuple[int, int]:
         staff = rng.randint(26, 50)
     else:
         staff = rng.randint(51, MAX_STAFF)
-    compounds = round(compounds_for(staff) * rng.uniform(0.8, 1.25))
-    return staff, min(MAX_COMPOUNDS, max(MIN_COMPOUNDS, compounds))
+    compounds = compounds_for(staff) * rng.uniform(0.8, 1.25)
+    if rng.random() < SHORT_SHARE:
+        compounds *= rng.uniform(2.0, 3.5)  # a unit sent too few people for its gates
+    return staff, min(MAX_COMPOUNDS, max(MIN_COMPOUNDS, round(compounds)))
 
 
 def generate_city(units: int, seed: int, days: int = 7) -> list[CityUnit]:
