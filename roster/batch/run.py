@@ -142,9 +142,9 @@ def run_batch(
                 _run(client, todo, options, out, state, summary, progress, tell)
     except KeyboardInterrupt:
         summary.interrupted = True
-    finally:
-        summary.results.sort(key=lambda r: r.unit)
-        summary.written += write_city(out, summary.results, lang)
+    # Not in a ``finally``: a scheduler that cannot be reached is bad input, nothing written.
+    summary.results.sort(key=lambda r: r.unit)
+    summary.written += write_city(out, summary.results, lang)
     return summary
 
 
@@ -246,7 +246,8 @@ def dask_client(jobs: int | None, scheduler: str | None) -> Iterator[Client]:
 def _workers_ignore_ctrl_c() -> Iterator[None]:
     """Start worker processes with Ctrl-C ignored (they inherit it): Ctrl-C reaches the
     terminal's whole process group, and it is this process that stops the batch, cancels
-    the tasks and closes the cluster; the workers would only print tracebacks."""
+    the tasks and closes the cluster; the workers would only print tracebacks. (A Ctrl-C in
+    the second or two the cluster takes to start is lost with them.)"""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
