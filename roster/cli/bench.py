@@ -276,8 +276,7 @@ def generate_city(
         ),
     ] = 0,
 ) -> None:
-    """Write a city of unit plans for roster batch: 10-80 staff, 3-20 compounds (some
-    unmanaged) each, mostly small units."""
+    """Write a city of unit plans for roster batch (10-80 staff, 3-20 compounds each)."""
     from roster.bench.city import generate_city as make
     from roster.bench.city import write_city
 
