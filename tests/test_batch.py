@@ -20,6 +20,7 @@ from roster.check.spare import spare_minutes_by_day
 from roster.cli.app import app
 from roster.io import load_plan
 from roster.jobs.solve import solve_plan
+from roster.plan.validate import validate_plan
 from roster.result import SolverConfig
 
 RUNNER = CliRunner()
@@ -215,3 +216,9 @@ def test_generate_one_plan_still_works(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "10 staff" in result.output
     assert RUNNER.invoke(app, ["generate"]).exit_code == 2
+
+
+def test_every_generated_unit_is_a_valid_plan() -> None:
+    # Seed 1's unit070 (12 staff) once drew nobody for the survey errand.
+    city = generate_city(80, seed=1)
+    assert [u.name for u in city if validate_plan(u.plan)] == []
