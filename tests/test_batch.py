@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from constraints import all_rules
 from roster.batch.city import city_table, render_city, write_city
-from roster.batch.run import solve_workers
+from roster.batch.run import default_jobs, solve_workers
 from roster.batch.task import BatchOptions, UnitResult, solve_unit
 from roster.batch.units import BatchInputError, Unit, discover, read_unit, unit_hash
 from roster.bench.city import BROKEN_SHIFT, MAX_STAFF, MIN_STAFF, generate_city
@@ -177,10 +177,14 @@ def test_bad_input_exits_2_without_a_traceback(tmp_path: Path) -> None:
 
 
 def test_workers_per_solve_keep_to_the_cores() -> None:
-    assert solve_workers(1, cores=2) == 2
-    assert solve_workers(2, cores=2) == 1
-    assert solve_workers(4, cores=2) == 1
-    assert solve_workers(3, cores=16) == 5
+    assert solve_workers(1, available=2) == 2
+    assert solve_workers(2, available=2) == 1
+    assert solve_workers(4, available=2) == 1
+    assert solve_workers(3, available=16) == 5
+    assert default_jobs(2) == 1
+    assert default_jobs(1) == 1
+    assert default_jobs(16) == 8
+    assert solve_workers(default_jobs(16), available=16) == 2
 
 
 def test_generate_city_mixes_sizes_and_is_reproducible(tmp_path: Path) -> None:

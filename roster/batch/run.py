@@ -83,10 +83,30 @@ class BatchSummary:
         return 0
 
 
-def solve_workers(jobs: int, cores: int | None = None) -> int:
+#: CP-SAT workers a solve is tuned for (``roster.result.DEFAULT_PARAMETERS``: one of two
+#: runs the LP-guided tree search). One worker alone left far more critical posts short in
+#: the same time on 200 generated units (benchmarks/RESULTS.md, "A whole city").
+SOLVE_WORKERS = 2
+
+
+def cores() -> int:
+    """The cores this process may use (a container's share, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs(available: int | None = None) -> int:
+    """Worker processes of the local cluster by default: one per ``SOLVE_WORKERS`` cores,
+    so that each solve runs as it was tuned and N × workers ≤ cores."""
+    return max(1, (available or cores()) // SOLVE_WORKERS)
+
+
+def solve_workers(jobs: int, available: int | None = None) -> int:
     """CP-SAT workers per solve on a local cluster of ``jobs`` processes: N × workers ≤
     cores."""
-    return max(1, (cores or os.cpu_count() or 1) // max(1, jobs))
+    return max(1, (available or cores()) // max(1, jobs))
 
 
 def run_batch(
@@ -105,7 +125,7 @@ def run_batch(
         plans: The folder of unit plans (sub-folders and workbooks).
         out: The output folder: ``OUT/<unit>/`` per unit, ``city.csv``, ``city.html``.
         options: How each unit is solved (``workers`` already chosen for the cluster).
-        jobs: Worker processes of the local cluster (default: the machine's cores).
+        jobs: Worker processes of the local cluster (default: ``default_jobs``).
         scheduler: An existing Dask scheduler's address; then ``jobs`` is not used.
         on_progress: Told where the batch stands, after each change.
         lang: The city page's language.
@@ -232,7 +252,7 @@ def dask_client(jobs: int | None, scheduler: str | None) -> Iterator[Client]:
     dashboard = ":0"
     with _workers_ignore_ctrl_c():
         cluster = LocalCluster(
-            n_workers=jobs or os.cpu_count() or 1,
+            n_workers=jobs or default_jobs(),
             threads_per_worker=1,
             processes=True,
             dashboard_address=dashboard,

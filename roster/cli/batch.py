@@ -46,7 +46,8 @@ def batch(
         typer.Option(
             "--jobs",
             min=1,
-            help="Worker processes of the local Dask cluster (default: this machine's cores).",
+            help="Worker processes of the local Dask cluster (default: half the cores, so "
+            "that each solve has the two CP-SAT workers it is tuned for).",
         ),
     ] = None,
     scheduler: Annotated[
@@ -61,8 +62,8 @@ def batch(
         typer.Option(
             "--workers",
             min=1,
-            help="CP-SAT workers per solve (default: cores / --jobs locally, 1 on a "
-            "--scheduler cluster, where each Dask thread is taken for one core).",
+            help="CP-SAT workers per solve (default: cores / --jobs locally; 2 on a "
+            "--scheduler cluster: start its workers with --nthreads of half the cores).",
         ),
     ] = None,
     seed: SeedOpt = 0,
@@ -76,15 +77,17 @@ def batch(
     Exit status: 0 every valid unit solved with its critical posts covered; 1 otherwise;
     2 bad input.
     """
-    from roster.batch.run import run_batch, solve_workers
+    from roster.batch.run import SOLVE_WORKERS, default_jobs, run_batch, solve_workers
     from roster.batch.task import BatchOptions
     from roster.batch.units import BatchInputError
     from roster.io.write import OutputError
 
     chosen = chosen_lang(lang)
     shown: Lang = chosen or "zh"
+    if not scheduler:
+        jobs = jobs or default_jobs()
     if workers is None:
-        workers = 1 if scheduler else solve_workers(jobs or 0)
+        workers = SOLVE_WORKERS if scheduler else solve_workers(jobs or 1)
     options = BatchOptions(
         time_limit=time_limit,
         workers=workers,
