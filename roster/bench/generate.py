@@ -264,6 +264,12 @@ def _staff(rng: random.Random, count: int, places: Sequence[Compound]) -> tuple[
                 unit=unit,
             )
         )
+    if not any("survey" in person.skills for person in found):
+        # A small unit may draw nobody for the survey errand, which makes its plan invalid
+        # (a demand nobody can ever take): the first cadre surveys, with no draw of the
+        # random numbers, so every plan that was valid stays the same.
+        k = next((k for k, p in enumerate(found) if p.role is not Role.LEADER), 0)
+        found[k] = found[k].model_copy(update={"skills": (*found[k].skills, "survey")})
     return tuple(found)
 
 

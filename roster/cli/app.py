@@ -12,7 +12,8 @@ from typing import Annotated
 
 import typer
 
-from roster.cli.bench import bench_app, generate
+from roster.cli.batch import batch
+from roster.cli.bench import bench_app, generate_app
 from roster.cli.options import (
     DeterministicOpt,
     LangOpt,
@@ -425,5 +426,6 @@ def main() -> None:
 
 
 app.add_typer(bench_app, name="bench")
-app.command()(generate)
+app.add_typer(generate_app, name="generate")
 app.command()(serve)
+app.command()(batch)

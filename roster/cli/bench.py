@@ -205,8 +205,19 @@ def bench_reschedule(
     )
 
 
+generate_app = typer.Typer(
+    help="Synthetic plans: one (roster generate --out DIR) or a city of units "
+    "(roster generate city).",
+    invoke_without_command=True,
+)
+
+
+@generate_app.callback()
 def generate(
-    out: Annotated[Path, typer.Option("--out", help="New plan folder (must not hold files).")],
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="New plan folder (must not hold files).")
+    ] = None,
     staff: Annotated[int, typer.Option("--staff", help="People.")] = 26,
     compounds: Annotated[
         int | None,
@@ -227,9 +238,15 @@ def generate(
         typer.Option("--shifts", help="Shift pattern: example (am/pm/night/24 h) or 8h."),
     ] = "example",
 ) -> None:
-    """Write a realistic synthetic plan (invented people) in the proportions of the example."""
+    """Write a realistic synthetic plan (invented people) in the proportions of the example;
+    roster generate city writes a whole city of them."""
     from roster.bench.generate import compounds_for, generate_plan, write_plan
 
+    if ctx.invoked_subcommand is not None:
+        return
+    if out is None:
+        typer.echo("Missing option '--out': the new plan folder.", err=True)
+        raise typer.Exit(2)
     try:
         plan = generate_plan(
             staff, compounds or compounds_for(staff), days, seed, areas=areas, shifts=shifts
@@ -241,6 +258,40 @@ def generate(
     typer.echo(
         f"{out}: {len(plan.staff)} staff, {len(plan.compounds)} compounds, {plan.days} days "
         f"({len(written)} files)"
+    )
+
+
+@generate_app.command("city")
+def generate_city(
+    out: Annotated[
+        Path, typer.Option("--out", help="New folder of unit plans (must not hold files).")
+    ],
+    units: Annotated[int, typer.Option("--units", min=1, help="Units (plans).")] = 20,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same city).")] = 0,
+    days: Annotated[int, typer.Option("--days", help="Days from Monday 2026-03-02.")] = 7,
+    invalid: Annotated[
+        int,
+        typer.Option(
+            "--invalid", min=0, help="Make the last N units invalid (a demand for no shift)."
+        ),
+    ] = 0,
+) -> None:
+    """Write a city of unit plans for roster batch (10-80 staff, 3-20 compounds each)."""
+    from roster.bench.city import generate_city as make
+    from roster.bench.city import write_city
+
+    try:
+        city = make(units, seed, days)
+        write_city(city, out, invalid)
+    except (ValueError, OutputError) as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    staff = [len(u.plan.staff) for u in city]
+    typer.echo(
+        f"{out}: {len(city)} units, {min(staff)}-{max(staff)} staff, "
+        f"{sum(len(u.plan.compounds) for u in city)} compounds "
+        f"({sum(sum(c.unmanaged for c in u.plan.compounds) for u in city)} unmanaged)"
+        + (f", {invalid} invalid" if invalid else "")
     )
 
 

@@ -209,6 +209,72 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "web_pick": {"en": "Pick", "zh": "选定"},
     "web_why_not_others": {"en": "Why not the others ({count})", "zh": "其他人为何不行（{count}）"},
     "web_calendar": {"en": "Add to my calendar (.ics)", "zh": "加入我的日历（.ics）"},
+    # batch: a whole city's units at once (roster/batch/, roster/cli/batch.py)
+    "city_title": {"en": "The city's rosters: every unit", "zh": "全市排班：各单位汇总"},
+    "city_summary": {
+        "en": "{units} {units|unit|units}: {solved} solved, {invalid} invalid, {failed} failed. "
+        "Critical posts short: {critical}. Night-watch holes at unmanaged compounds: {holes} "
+        "({hours} night hours with nobody on watch). Spare capacity: {spare} hours this period.",
+        "zh": "共 {units} 个单位：已排班 {solved} 个，计划有误 {invalid} 个，失败 {failed} 个。"
+        "关键岗位缺人 {critical} 个。无物业小区夜间无人值守 {holes} 段（共 {hours} 个夜间小时）。"
+        "富余人力：本期共 {spare} 小时。",
+    },
+    "city_chart_heading": {
+        "en": "Night-watch holes at unmanaged compounds, and spare capacity, per unit",
+        "zh": "各单位：无物业小区夜间无人值守与富余人力",
+    },
+    "city_chart_note": {
+        "en": "Left: night hours with nobody on watch at the unit's unmanaged compounds. Right: "
+        "hours of extra duty its people could take this period without breaking a limit "
+        "(one more duty a person a day). Units with holes first.",
+        "zh": "左：本单位无物业小区夜间无人值守的小时数。右：本期本单位人员在不违反任何限制的前提下"
+        "还能多承担的值班小时数（每人每天至多多排一个班）。有空缺的单位排在前面。",
+    },
+    "city_chart_holes": {"en": "Night hours with nobody on watch", "zh": "夜间无人值守（小时）"},
+    "city_chart_spare": {"en": "Spare hours", "zh": "富余人力（小时）"},
+    "city_chart_empty": {"en": "No unit has a roster yet.", "zh": "还没有单位排出班表。"},
+    "city_table_heading": {"en": "Units", "zh": "各单位"},
+    "city_table_note": {
+        "en": "Click a column's heading to sort by it. Hover over spare hours for each day.",
+        "zh": "点击列标题可排序。鼠标停在富余小时上可看每天的数字。",
+    },
+    "city_col_unit": {"en": "Unit", "zh": "单位"},
+    "city_col_status": {"en": "Status", "zh": "状态"},
+    "city_col_staff": {"en": "Staff", "zh": "人数"},
+    "city_col_posts": {"en": "Posts", "zh": "岗位班次"},
+    "city_col_critical_gaps": {"en": "Critical short", "zh": "关键岗位缺人"},
+    "city_col_unmanaged_night_holes": {"en": "Night holes", "zh": "夜间无人值守段"},
+    "city_col_unmanaged_night_hole_hours": {"en": "Night hours unwatched", "zh": "夜间无人小时"},
+    "city_col_high_gaps": {"en": "High short", "zh": "重要岗位缺人"},
+    "city_col_normal_gaps": {"en": "Normal short", "zh": "一般岗位缺人"},
+    "city_col_low_gaps": {"en": "Low short", "zh": "次要岗位缺人"},
+    "city_col_spare_hours": {"en": "Spare hours", "zh": "富余小时"},
+    "city_col_solve_seconds": {"en": "Seconds", "zh": "用时（秒）"},
+    "city_col_error": {"en": "Problems", "zh": "问题"},
+    "city_status_solved": {"en": "solved", "zh": "已排班"},
+    "city_status_invalid": {"en": "invalid plan", "zh": "计划有误"},
+    "city_status_failed": {"en": "failed", "zh": "失败"},
+    "batch_progress": {
+        "en": "{done}/{total} done, {running} running, {failed} not solved, {skipped} unchanged",
+        "zh": "已完成 {done}/{total}，进行中 {running}，未排成 {failed}，未变跳过 {skipped}",
+    },
+    "batch_dashboard": {"en": "Dask dashboard: {link}", "zh": "Dask 监控页：{link}"},
+    "batch_summary": {
+        "en": "{units} {units|unit|units}: {solved} solved ({now} now, {skipped} unchanged since "
+        "the last run), {invalid} invalid, {failed} failed; critical posts short in "
+        "{critical} {critical|unit|units}; night-watch holes at unmanaged compounds in "
+        "{holes} {holes|unit|units}.",
+        "zh": "共 {units} 个单位：已排班 {solved} 个（本次 {now} 个，与上次相同而跳过 {skipped} 个），"
+        "计划有误 {invalid} 个，失败 {failed} 个；{critical} 个单位关键岗位缺人；"
+        "{holes} 个单位无物业小区夜间有无人值守时段。",
+    },
+    "batch_unit_invalid": {"en": "{unit}: invalid plan:", "zh": "{unit}：计划有误："},
+    "batch_unit_failed": {"en": "{unit}: failed: {error}", "zh": "{unit}：失败：{error}"},
+    "batch_interrupted": {
+        "en": "Stopped (Ctrl-C): finished units are kept; run the same command again to go on.",
+        "zh": "已中断（Ctrl-C）：已完成的单位均已保存；再次运行同一命令即可继续。",
+    },
+    "batch_written": {"en": "Written: {files}", "zh": "已写入：{files}"},
     # check: any roster against its plan (roster/jobs/check.py)
     "check_heading": {
         "en": "Check of {file} ({duties} {duties|duty|duties}) against {title}, {period}",
