@@ -117,21 +117,8 @@ document.querySelectorAll('table.city th').forEach(function(th,col){
   rows.forEach(function(r){body.appendChild(r)});});});
 """
 
-SHOWN = (
-    "unit",
-    "status",
-    "staff",
-    "posts",
-    "critical_gaps",
-    "unmanaged_night_holes",
-    "unmanaged_night_hole_hours",
-    "high_gaps",
-    "normal_gaps",
-    "low_gaps",
-    "spare_hours",
-    "solve_seconds",
-    "error",
-)
+#: The page shows the table's columns but the days' spare hours and CP-SAT's status.
+SHOWN = (*COLUMNS, "solve_seconds", "error")
 TEXT_COLUMNS = ("unit", "status", "error")
 
 
