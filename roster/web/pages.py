@@ -35,7 +35,7 @@ from roster.text.labels import skill_label
 from roster.web import views
 from roster.web.files import MAX_UPLOAD
 from roster.web.security import SESSION_COOKIE, session_value
-from roster.web.store import VersionRow
+from roster.web.service import RescheduleBody, Service, request_lang, template_response
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -71,12 +71,6 @@ def render(
     )
 
 
-def page_lang(request: Request) -> Lang:
-    from roster.web.app import request_lang
-
-    return request_lang(request)
-
-
 def login_page(request: Request, lang: Lang, status_code: int = 200) -> HTMLResponse:
     return render(request, "login.html", lang, status_code, next=request.url.path)
 
@@ -87,7 +81,7 @@ def error_page(
     return render(
         request,
         "error.html",
-        page_lang(request),
+        request_lang(request),
         status_code,
         message=message,
         problems=problems or [],
@@ -98,29 +92,20 @@ def see(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def page_router(service: Any) -> APIRouter:
-    from roster.web.app import RescheduleBody, Service, template_response
-
-    assert isinstance(service, Service)
+def page_router(service: Service) -> APIRouter:
     router = APIRouter(include_in_schema=False)
     store = service.store
 
-    def version_or_404(version_id: int) -> VersionRow:
-        found = store.version(version_id)
-        if found is None:
-            raise HTTPException(404, "no such version")
-        return found
-
     @router.get("/login", response_class=HTMLResponse)
     def login_form(request: Request) -> HTMLResponse:
-        return login_page(request, page_lang(request))
+        return login_page(request, request_lang(request))
 
     @router.post("/login")
     def login(
         request: Request, token: Annotated[str, Form()], next: Annotated[str, Form()] = "/"
     ) -> Response:
         expected = request.app.state.token
-        lang = page_lang(request)
+        lang = request_lang(request)
         if expected is None:
             return see("/")
         import hmac
@@ -140,7 +125,7 @@ def page_router(service: Any) -> APIRouter:
 
     @router.get("/", response_class=HTMLResponse)
     def index(request: Request) -> HTMLResponse:
-        lang = page_lang(request)
+        lang = request_lang(request)
         plans = store.plans()
         return render(
             request,
@@ -153,7 +138,7 @@ def page_router(service: Any) -> APIRouter:
 
     @router.get("/template.xlsx")
     def template(request: Request) -> Response:
-        return template_response(page_lang(request))
+        return template_response(request_lang(request))
 
     @router.post("/plans")
     async def upload(request: Request, file: Annotated[UploadFile, File()]) -> Response:
@@ -168,7 +153,7 @@ def page_router(service: Any) -> APIRouter:
         from roster.plan.summary import render as render_summary
         from roster.plan.summary import summarize
 
-        lang = page_lang(request)
+        lang = request_lang(request)
         row = store.plan(plan_id)
         if row is None:
             raise HTTPException(404, "no such plan")
@@ -193,7 +178,7 @@ def page_router(service: Any) -> APIRouter:
         profiles people are given, and why they are absent)."""
         from roster.plan.index import PlanIndex
 
-        lang = page_lang(request)
+        lang = request_lang(request)
         row = store.plan(plan_id)
         if row is None:
             raise HTTPException(404, "no such plan")
@@ -218,7 +203,7 @@ def page_router(service: Any) -> APIRouter:
         if store.plan(plan_id) is None:
             raise HTTPException(404, "no such plan")
         limit = min(max(time_limit, 1.0), 600.0)
-        return see(f"/jobs/{service.solve(plan_id, limit, page_lang(request))}")
+        return see(f"/jobs/{service.solve(plan_id, limit, request_lang(request))}")
 
     @router.post("/plans/{plan_id}/check", response_class=HTMLResponse)
     async def check(
@@ -232,7 +217,7 @@ def page_router(service: Any) -> APIRouter:
             from roster.web.files import UploadError
 
             raise UploadError(413, "upload_too_large", {"mib": MAX_UPLOAD // 2**20})
-        lang = page_lang(request)
+        lang = request_lang(request)
         done = views.check_upload_roster(store, plan_id, file.filename or "roster", data, lang)
         store.add_check(plan_id, file.filename or "roster", data, done.exit_code, done.lines)
         return render(request, "check.html", lang, row=row, done=done, name=file.filename)
@@ -243,14 +228,16 @@ def page_router(service: Any) -> APIRouter:
         if found is None:
             raise HTTPException(404, "no such job")
         row = store.plan(found.plan_id)
-        return render(request, "job.html", page_lang(request), job=service.job_json(found), row=row)
+        return render(
+            request, "job.html", request_lang(request), job=service.job_json(found), row=row
+        )
 
     @router.get("/jobs/{job_id}/status", response_class=HTMLResponse)
     def job_status(request: Request, job_id: int) -> HTMLResponse:
         found = store.job(job_id)
         if found is None:
             raise HTTPException(404, "no such job")
-        response = render(request, "_job.html", page_lang(request), job=service.job_json(found))
+        response = render(request, "_job.html", request_lang(request), job=service.job_json(found))
         if request.headers.get("hx-request") and found.version_id is not None:
             response.headers["HX-Redirect"] = f"/versions/{found.version_id}"
         return response
@@ -266,8 +253,8 @@ def page_router(service: Any) -> APIRouter:
 
     @router.get("/versions/{version_id}", response_class=HTMLResponse)
     def version_page(request: Request, version_id: int) -> HTMLResponse:
-        lang = page_lang(request)
-        version = version_or_404(version_id)
+        lang = request_lang(request)
+        version = service.version_or_404(version_id)
         row = store.plan(version.plan_id)
         view = views.version_view(store, version, lang)
         shown = view.published
@@ -315,7 +302,7 @@ def page_router(service: Any) -> APIRouter:
         time_limit: Annotated[float, Form()] = 10,
         assign: Annotated[str, Form()] = "",
     ) -> Response:
-        version = version_or_404(version_id)
+        version = service.version_or_404(version_id)
         body = RescheduleBody.model_validate(
             {
                 "staff": staff,
@@ -325,12 +312,12 @@ def page_router(service: Any) -> APIRouter:
                 "assign": assign or None,
             }
         )
-        return see(f"/jobs/{service.reschedule(version, body, page_lang(request))}")
+        return see(f"/jobs/{service.reschedule(version, body, request_lang(request))}")
 
     @router.get("/versions/{version_id}/cover", response_class=HTMLResponse)
     def cover_page(request: Request, version_id: int, staff: str) -> HTMLResponse:
-        lang = page_lang(request)
-        version = version_or_404(version_id)
+        lang = request_lang(request)
+        version = service.version_or_404(version_id)
         start = request.query_params.get("from", "")
         end = request.query_params.get("to", "")
         plan = views.version_plan(store, version)
@@ -357,19 +344,19 @@ def page_router(service: Any) -> APIRouter:
 
     @router.post("/versions/{version_id}/publish")
     def publish(version_id: int) -> Response:
-        version_or_404(version_id)
+        service.version_or_404(version_id)
         store.publish(version_id)
         return see(f"/versions/{version_id}")
 
     @router.post("/versions/{version_id}/next-week")
     def next_week(version_id: int) -> Response:
-        return see(f"/plans/{service.next_week(version_or_404(version_id))}")
+        return see(f"/plans/{service.next_week(service.version_or_404(version_id))}")
 
     @router.get("/versions/{version_id}/people/{staff_id}", response_class=HTMLResponse)
     def person_page(request: Request, version_id: int, staff_id: str) -> HTMLResponse:
         """A person's own duties, for their phone: limits shown as limits, never why."""
-        lang = page_lang(request)
-        version = version_or_404(version_id)
+        lang = request_lang(request)
+        version = service.version_or_404(version_id)
         view = views.version_view(store, version, lang)
         index = view.roster.index
         if staff_id not in index.person_by_id:
