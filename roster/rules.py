@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar, Literal
 from weakref import WeakKeyDictionary
 
@@ -246,10 +247,19 @@ class RuleSet:
         """The hard rules."""
         return [r for r in self.rules if r.hard]
 
-    @property
+    @cached_property
     def forbidding(self) -> list[Rule]:
-        """Rules with a ``forbids`` predicate."""
+        """Rules with a ``forbids`` predicate (worked out once: ``forbids`` asks it for
+        every pair)."""
         return [r for r in self.rules if type(r).forbids is not Rule.forbids]
+
+    @cached_property
+    def _by_slot(self) -> tuple[list[Rule], list[Rule]]:
+        """The forbidding rules that look at the slot alone, and the others."""
+        return (
+            [r for r in self.forbidding if r.slot_only],
+            [r for r in self.forbidding if not r.slot_only],
+        )
 
     def allowed(
         self, index: PlanIndex, people_at: Mapping[str, frozenset[int]] | None = None
@@ -279,8 +289,19 @@ class RuleSet:
 
     def forbids(self, index: PlanIndex, person: Person, post: Post) -> bool:
         """Whether some rule here forbids ``person`` ever taking ``post``: asked pair by
-        pair, for callers that need few pairs (``allowed`` computes them all)."""
-        return any(rule.forbids(index, person, post) for rule in self.forbidding)
+        pair, for callers that need few pairs (``allowed`` computes them all). The rules
+        that look at the slot alone answer once per person and slot: a plan without areas
+        has a hundred posts a slot."""
+        slot_rules, post_rules = self._by_slot
+        verdicts = self._slot_verdicts.setdefault(index, {})
+        key = (person.idx, post.slot.idx)
+        if key not in verdicts:
+            verdicts[key] = any(rule.forbids(index, person, post) for rule in slot_rules)
+        return verdicts[key] or any(rule.forbids(index, person, post) for rule in post_rules)
+
+    @cached_property
+    def _slot_verdicts(self) -> WeakKeyDictionary[PlanIndex, dict[tuple[int, int], bool]]:
+        return WeakKeyDictionary()
 
 
 def _allowed_pairs(

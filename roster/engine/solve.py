@@ -127,11 +127,12 @@ def _solve(
         hint = first_roster(index, rules, stopped=_stop_at(by(GREEDY_PART)), allowed=wider.pairs)
         if hint is not None and wider.narrowed:
             kept += [(d.person, d.place) for d in hint.duties]
-    if interrupted():  # Ctrl-C: the start is all there will be
+    build_by = by(BUILD_PART)
+    # Ctrl-C, or the start took the time the model needed: the start is all there will be.
+    if interrupted() or (build_by is not None and time.monotonic() >= build_by):
         return _start_alone(index, rules, config, hint, started)
     narrowing = narrow(index, rule_set, budget, kept)
     allowed = narrowing.pairs
-    build_by = by(BUILD_PART)
     too_late = (
         build_by is not None and time.monotonic() + BUILD_SECONDS_PER_PAIR * len(allowed) > build_by
     )
