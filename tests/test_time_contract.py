@@ -19,10 +19,11 @@ from roster.engine.candidates import narrow
 from roster.engine.greedy import first_roster
 from roster.engine.interrupt import Interrupt
 from roster.engine.solve import solve
-from roster.jobs.solve import solve_plan
+from roster.jobs.solve import overran, solve_plan, solve_summary
 from roster.plan.index import PlanIndex
 from roster.result import SolverConfig, Status
 from roster.rules import RuleSet
+from roster.text.i18n import label
 
 STOPPED = {"proven", "infeasible", "stalled", "skipped", "interrupted", "time"}
 
@@ -167,6 +168,15 @@ def test_a_tiny_limit_on_a_generated_plan_writes_a_roster_that_keeps_every_hard_
     assert report["levels"]
     assert {level["stopped"] for level in report["levels"]} <= STOPPED
     assert (tmp_path / "out" / "roster.csv").exists()
+    # The command's own time is kept; past S + max(10 % of S, 5 s) the summary says so.
+    assert outcome.seconds is not None
+    said = label("summary_overran", "en").split("{")[0]
+    outcome.seconds = 0.1 + 5.0
+    assert not overran(outcome)
+    assert not any(line.startswith(said) for line in solve_summary(outcome))
+    outcome.seconds = 0.1 + 5.1
+    assert overran(outcome)
+    assert solve_summary(outcome)[-1].startswith(said)
 
 
 def test_without_a_limit_a_small_plan_ends_by_itself(tmp_path: Path) -> None:

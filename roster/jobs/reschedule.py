@@ -228,6 +228,7 @@ def reschedule_plan(
         )
         outcome.written += [changes_csv, messages_txt]
     outcome.written.append(write_solve_json(out_dir, repaired, result))
+    outcome.seconds = time.monotonic() - started
     return outcome
 
 

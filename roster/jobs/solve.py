@@ -59,6 +59,8 @@ class SolveOutcome:
     warnings: list[str] = field(default_factory=list)
     """What ``roster validate`` warns about (people who can fill no post, critical demand
     too few can take), repeated in the summary."""
+    seconds: float | None = None
+    """The whole command's time, reading to written files."""
 
     @property
     def exit_code(self) -> int:
@@ -126,7 +128,18 @@ def solve_plan(
         outcome.violations, outcome.gaps = violations, found
         outcome.written += write_outputs(out_dir, outcome, rules)
     outcome.written.append(write_solve_json(out_dir, plan, result))
+    outcome.seconds = time.monotonic() - started
     return outcome
+
+
+def overran(outcome: SolveOutcome) -> bool:
+    """Whether the command took longer than its ``--time-limit`` promises (design §5:
+    S + max(10 % of S, 5 s)). Reading, checking and writing a very big plan take their
+    time whatever the limit; the summary then says so."""
+    config, seconds = outcome.result.config, outcome.seconds
+    if config.stop_when_stalled or seconds is None:  # no limit was given
+        return False
+    return seconds > config.time_limit + max(0.1 * config.time_limit, 5.0)
 
 
 def solve_and_verify(
@@ -384,4 +397,7 @@ def solve_summary(outcome: SolveOutcome) -> list[str]:
     folder = outcome.written[0].parent if outcome.written else ""
     files = ", ".join(p.name for p in outcome.written)
     lines.append(label("summary_written", lang).format(folder=folder, files=files))
+    if overran(outcome):
+        limit = outcome.result.config.time_limit
+        lines.append(label("summary_overran", lang).format(seconds=outcome.seconds, limit=limit))
     return lines

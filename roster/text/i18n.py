@@ -685,6 +685,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "zh": "缺口：无，所有岗位均已覆盖",
     },
     "summary_written": {"en": "Written to {folder}: {files}", "zh": "已写入 {folder}：{files}"},
+    "summary_overran": {
+        "en": "This took {seconds:.0f} s, longer than --time-limit {limit:g} allows: reading, "
+        "checking and writing a plan this big take that long whatever the limit.",
+        "zh": "本次用时 {seconds:.0f} 秒，超出 --time-limit {limit:g} 的允许范围：计划这么大，"
+        "读取、检查和写出文件本身就需要这么久。",
+    },
     "no_roster": {
         "en": "No roster found ({status}). Try a longer --time-limit, or run `roster explain` if --strict.",
         "zh": "未找到排班（{status}）。可延长 --time-limit；若使用了 --strict，可运行 `roster explain` 查看原因。",
