@@ -99,7 +99,10 @@ class _Usable:
             rule.name: rule.violations(empty) for rule in self.capping
         }
         self._alone: dict[tuple[int, int], Rule | None] = {}
-        self._by_slot: dict[tuple[int, int], tuple[Text | None, ...]] = {}
+        self._by_slot: dict[tuple[int, int], list[tuple[int, Rule, Text]]] = {}
+        numbered = list(enumerate(self.forbidding))
+        self._slot_rules = [(k, rule) for k, rule in numbered if rule.slot_only]
+        self._post_rules = [(k, rule) for k, rule in numbered if not rule.slot_only]
         self._kept: dict[int, frozenset[int]] = {}
         self._everyone = frozenset(person.idx for person in index.people)
 
@@ -123,27 +126,35 @@ class _Usable:
 
     def forbidden(self, person: Person, post: Post) -> list[tuple[Rule, Text]]:
         """Every rule that forbids ``person`` taking ``post``, with what it says, in the
-        rules' order. Rules that look at the slot alone (``Rule.slot_only``) are asked once per
-        person and slot: a plan without areas has a hundred posts a slot."""
+        rules' order. Rules that look at the slot alone (``Rule.slot_only``) are asked once
+        per person and slot: a plan without areas has a hundred posts a slot."""
+        at_slot = self._at_slot(person, post)
+        at_post = [
+            (k, rule, reason)
+            for k, rule in self._post_rules
+            if (reason := rule.forbids(self.index, person, post)) is not None
+        ]
+        found = sorted(at_slot + at_post, key=lambda f: f[0]) if at_post else at_slot
+        return [(rule, reason) for _, rule, reason in found]
+
+    def _at_slot(self, person: Person, post: Post) -> list[tuple[int, Rule, Text]]:
+        """What the slot-only rules say against ``person`` on ``post``'s slot, with each
+        rule's place in the rules' order."""
         key = (person.idx, post.slot.idx)
         if key not in self._by_slot:
-            self._by_slot[key] = tuple(
-                rule.forbids(self.index, person, post) if rule.slot_only else None
-                for rule in self.forbidding
-            )
-        by_slot = self._by_slot[key]
-        found = []
-        for rule, said_for_slot in zip(self.forbidding, by_slot, strict=True):
-            reason = said_for_slot if rule.slot_only else rule.forbids(self.index, person, post)
-            if reason is not None:
-                found.append((rule, reason))
-        return found
+            self._by_slot[key] = [
+                (k, rule, reason)
+                for k, rule in self._slot_rules
+                if (reason := rule.forbids(self.index, person, post)) is not None
+            ]
+        return self._by_slot[key]
 
     def can_fill(self, person: Person, post: Post) -> bool:
         """Whether no rule keeps ``person`` off ``post`` for good and one of its places is
         theirs to fill."""
         return (
-            not self.forbidden(person, post)
+            not self._at_slot(person, post)  # the cheap question first
+            and not self.forbidden(person, post)
             and _seat_for_skill(person, post) is None
             and self.breaks_alone(person, post) is None
         )
