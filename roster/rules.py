@@ -253,14 +253,6 @@ class RuleSet:
         every pair)."""
         return [r for r in self.rules if type(r).forbids is not Rule.forbids]
 
-    @cached_property
-    def _by_slot(self) -> tuple[list[Rule], list[Rule]]:
-        """The forbidding rules that look at the slot alone, and the others."""
-        return (
-            [r for r in self.forbidding if r.slot_only],
-            [r for r in self.forbidding if not r.slot_only],
-        )
-
     def allowed(
         self, index: PlanIndex, people_at: Mapping[str, frozenset[int]] | None = None
     ) -> frozenset[tuple[int, int]]:
@@ -292,16 +284,52 @@ class RuleSet:
         pair, for callers that need few pairs (``allowed`` computes them all). The rules
         that look at the slot alone answer once per person and slot: a plan without areas
         has a hundred posts a slot."""
-        slot_rules, post_rules = self._by_slot
-        verdicts = self._slot_verdicts.setdefault(index, {})
+        return bool(self._at_slot(index, person, post)) or any(
+            rule.forbids(index, person, post) is not None for _, rule in self._post_rules
+        )
+
+    def reasons(self, index: PlanIndex, person: Person, post: Post) -> list[tuple[Rule, Text]]:
+        """Every rule here that forbids ``person`` taking ``post``, with what it says, in
+        the rules' order (what ``forbids`` decides, told: ``roster validate``'s warnings)."""
+        at_post = [
+            (k, rule, reason)
+            for k, rule in self._post_rules
+            if (reason := rule.forbids(index, person, post)) is not None
+        ]
+        at_slot = self._at_slot(index, person, post)
+        found = sorted(at_slot + at_post, key=lambda f: f[0]) if at_post else at_slot
+        return [(rule, reason) for _, rule, reason in found]
+
+    def _at_slot(self, index: PlanIndex, person: Person, post: Post) -> list[_Said]:
+        """What the slot-only rules say against ``person`` on ``post``'s slot: asked once
+        per person and slot."""
+        said = self._slot_said.setdefault(index, {})
         key = (person.idx, post.slot.idx)
-        if key not in verdicts:
-            verdicts[key] = any(rule.forbids(index, person, post) for rule in slot_rules)
-        return verdicts[key] or any(rule.forbids(index, person, post) for rule in post_rules)
+        if key not in said:
+            said[key] = [
+                (k, rule, reason)
+                for k, rule in self._slot_rules
+                if (reason := rule.forbids(index, person, post)) is not None
+            ]
+        return said[key]
 
     @cached_property
-    def _slot_verdicts(self) -> WeakKeyDictionary[PlanIndex, dict[tuple[int, int], bool]]:
+    def _slot_rules(self) -> list[tuple[int, Rule]]:
+        """The forbidding rules that look at the slot alone, with their place in order."""
+        return [(k, rule) for k, rule in enumerate(self.forbidding) if rule.slot_only]
+
+    @cached_property
+    def _post_rules(self) -> list[tuple[int, Rule]]:
+        """The other forbidding rules, with their place in order."""
+        return [(k, rule) for k, rule in enumerate(self.forbidding) if not rule.slot_only]
+
+    @cached_property
+    def _slot_said(self) -> WeakKeyDictionary[PlanIndex, dict[tuple[int, int], list[_Said]]]:
         return WeakKeyDictionary()
+
+
+#: A forbidding rule's place in the rules' order, the rule, and what it says.
+_Said = tuple[int, Rule, Text]
 
 
 def _allowed_pairs(

@@ -99,10 +99,6 @@ class _Usable:
             rule.name: rule.violations(empty) for rule in self.capping
         }
         self._alone: dict[tuple[int, int], Rule | None] = {}
-        self._by_slot: dict[tuple[int, int], list[tuple[int, Rule, Text]]] = {}
-        numbered = list(enumerate(self.forbidding))
-        self._slot_rules = [(k, rule) for k, rule in numbered if rule.slot_only]
-        self._post_rules = [(k, rule) for k, rule in numbered if not rule.slot_only]
         self._kept: dict[int, frozenset[int]] = {}
         self._everyone = frozenset(person.idx for person in index.people)
 
@@ -124,37 +120,11 @@ class _Usable:
             )
         return self._alone[key]
 
-    def forbidden(self, person: Person, post: Post) -> list[tuple[Rule, Text]]:
-        """Every rule that forbids ``person`` taking ``post``, with what it says, in the
-        rules' order. Rules that look at the slot alone (``Rule.slot_only``) are asked once
-        per person and slot: a plan without areas has a hundred posts a slot."""
-        at_slot = self._at_slot(person, post)
-        at_post = [
-            (k, rule, reason)
-            for k, rule in self._post_rules
-            if (reason := rule.forbids(self.index, person, post)) is not None
-        ]
-        found = sorted(at_slot + at_post, key=lambda f: f[0]) if at_post else at_slot
-        return [(rule, reason) for _, rule, reason in found]
-
-    def _at_slot(self, person: Person, post: Post) -> list[tuple[int, Rule, Text]]:
-        """What the slot-only rules say against ``person`` on ``post``'s slot, with each
-        rule's place in the rules' order."""
-        key = (person.idx, post.slot.idx)
-        if key not in self._by_slot:
-            self._by_slot[key] = [
-                (k, rule, reason)
-                for k, rule in self._slot_rules
-                if (reason := rule.forbids(self.index, person, post)) is not None
-            ]
-        return self._by_slot[key]
-
     def can_fill(self, person: Person, post: Post) -> bool:
         """Whether no rule keeps ``person`` off ``post`` for good and one of its places is
         theirs to fill."""
         return (
-            not self._at_slot(person, post)  # the cheap question first
-            and not self.forbidden(person, post)
+            not self.hard.forbids(self.index, person, post)
             and _seat_for_skill(person, post) is None
             and self.breaks_alone(person, post) is None
         )
@@ -194,7 +164,7 @@ class _Usable:
     def reasons(self, person: Person, post: Post) -> list[Text]:
         """What keeps ``person`` from filling ``post``: every rule that forbids it; else a
         place only for a skill they lack; else the capping rule the duty alone breaks."""
-        found = [reason for _, reason in self.forbidden(person, post)]
+        found = [reason for _, reason in self.hard.reasons(self.index, person, post)]
         if found:
             return found
         seat = _seat_for_skill(person, post)
@@ -238,7 +208,7 @@ class _Usable:
         lacking its skill, a rule that forbids the post, or a capping rule it breaks alone."""
         if need.skill and need.skill not in person.staff.skills:
             return Blocker(person, "skills", said("warn_lacks_skill", skill=skill_text(need.skill)))
-        for rule, reason in self.forbidden(person, post)[:1]:
+        for rule, reason in self.hard.reasons(self.index, person, post)[:1]:
             return Blocker(person, rule.name, reason)
         capped = self.breaks_alone(person, post)
         if capped is not None:
