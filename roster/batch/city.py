@@ -25,7 +25,7 @@ import pandas as pd
 
 from roster.batch.task import UnitResult
 from roster.io.write import atomic_write_bytes, atomic_write_text
-from roster.report.html import CSS, HTML_LANG
+from roster.report.html import CSS, page
 from roster.text.i18n import Lang, label
 
 #: The table's columns in order (``spare_hours_<date>`` columns follow ``spare_hours``).
@@ -138,17 +138,7 @@ def render_city(frame: pd.DataFrame, lang: Lang) -> str:
         hours=_number(float(frame["unmanaged_night_hole_hours"].fillna(0).sum())),
         spare=_number(float(frame["spare_hours"].fillna(0).sum())),
     )
-    return f"""<!DOCTYPE html>
-<html lang="{HTML_LANG[lang]}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<title>{_e(title)}</title>
-<style>{CSS}{PAGE_CSS}</style>
-</head>
-<body>
-<h1>{_e(title)}</h1>
+    body = f"""<h1>{_e(title)}</h1>
 <p>{_e(summary)}</p>
 <h2>{_e(label("city_chart_heading", lang))}</h2>
 <p class="muted">{_e(label("city_chart_note", lang))}</p>
@@ -156,10 +146,8 @@ def render_city(frame: pd.DataFrame, lang: Lang) -> str:
 <h2>{_e(label("city_table_heading", lang))}</h2>
 <p class="muted">{_e(label("city_table_note", lang))}</p>
 <div class="scroll">{_table(frame, lang)}</div>
-<script>{SCRIPT}</script>
-</body>
-</html>
-"""
+<script>{SCRIPT}</script>"""
+    return page(title, lang, body, css=CSS + PAGE_CSS, csp=CSP)
 
 
 def _table(frame: pd.DataFrame, lang: Lang) -> str:

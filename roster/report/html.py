@@ -149,19 +149,22 @@ def render_report(
         _tag("section", f"\n{_tag('h2', _e(name))}\n{content}\n", id=key)
         for key, name, content in sections
     )
+    return page(title, lang, f"<header>\n{header}\n</header>\n{body}")
+
+
+def page(title: str, lang: Lang, body: str, *, css: str = CSS, csp: str = CSP) -> str:
+    """An offline page around ``body`` (markup, escaped already): its language, a phone's
+    viewport, the styles inline and a CSP that loads nothing from anywhere."""
     return f"""<!DOCTYPE html>
 <html lang="{HTML_LANG[lang]}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <title>{_e(title)}</title>
-<style>{CSS}</style>
+<style>{css}</style>
 </head>
 <body>
-<header>
-{header}
-</header>
 {body}
 </body>
 </html>
