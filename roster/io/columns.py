@@ -322,6 +322,14 @@ def parse_moment(text: str) -> tuple[dt.datetime, bool]:
     return moment, hour is not None
 
 
+def absence_moment(text: str, *, end: bool) -> dt.datetime:
+    """An absence's ``from`` or (``end``) ``to``, as absences.csv and the web page read them:
+    a date-time, or a date alone, which means that whole day (from its first minute; to the
+    next midnight). Raises :class:`CellError`."""
+    moment, has_time = parse_moment(text)
+    return moment + dt.timedelta(days=1) if end and not has_time else moment
+
+
 def parse_date(text: str) -> dt.date:
     """A date (a time part is accepted only at midnight, as Excel sometimes writes dates)."""
     try:
@@ -350,12 +358,8 @@ def read_cell(kind: CellKind, text: str) -> Any:
         return parse_bool(text)
     if kind == "date":
         return parse_date(text)
-    if kind == "from":
-        return parse_moment(text)[0]
-    if kind == "to":
-        # A date alone means that whole day: the absence ends at the next midnight.
-        moment, has_time = parse_moment(text)
-        return moment if has_time else moment + dt.timedelta(days=1)
+    if kind in ("from", "to"):
+        return absence_moment(text, end=kind == "to")
     if kind == "shift_or_all":
         return None if text == "*" else text
     if kind == "counts":

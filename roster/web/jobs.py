@@ -17,7 +17,6 @@ touched.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import signal
 import subprocess
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from roster.io.columns import absence_moment
 from roster.jobs.solve import SolveOutcome, level_label, progress_line, progress_said
 from roster.result import Progress
 from roster.text.i18n import LANGS, Lang, label
@@ -54,16 +54,6 @@ class AbsenceSpec:
 
     def as_json(self) -> dict[str, str | None]:
         return {"staff": self.staff, "from": self.start, "to": self.end}
-
-
-def parse_moment(text: str, *, end_of_day: bool) -> dt.datetime:
-    """A date (its start, or with ``end_of_day`` the next midnight) or a date-time, as
-    ``roster reschedule --from/--to`` reads them. Raises ``ValueError``."""
-    value = text.strip().replace("T", " ")
-    if len(value) <= 10:
-        day = dt.date.fromisoformat(value)
-        return dt.datetime.combine(day + dt.timedelta(days=int(end_of_day)), dt.time())
-    return dt.datetime.fromisoformat(value)
 
 
 class Runner:
@@ -254,8 +244,8 @@ def _work(store: Store, job: JobRow, tmp: Path) -> None:
         wanted = [
             NewAbsence(
                 str(a["staff"]),
-                parse_moment(str(a["from"]), end_of_day=False),
-                parse_moment(str(a["to"]), end_of_day=True) if a.get("to") else None,
+                absence_moment(str(a["from"]), end=False),
+                absence_moment(str(a["to"]), end=True) if a.get("to") else None,
             )
             for a in absences
         ]

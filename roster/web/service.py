@@ -12,12 +12,13 @@ from fastapi import HTTPException, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from roster.io.columns import absence_moment
 from roster.jobs.reschedule import NewAbsence, absence_problems
 from roster.plan.problems import PlanError, Problem
 from roster.text.i18n import LANGS, Lang, label
 from roster.web import views
 from roster.web.files import PlanKind
-from roster.web.jobs import Runner, parse_moment
+from roster.web.jobs import Runner
 from roster.web.security import (
     LANG_COOKIE,
 )
@@ -116,8 +117,8 @@ class Service:
         plan = views.stored_plan(self.store, version.plan_id)
         problems: list[Problem] = []
         try:
-            start = parse_moment(body.start, end_of_day=False)
-            end = parse_moment(body.end, end_of_day=True) if body.end else None
+            start = absence_moment(body.start, end=False)
+            end = absence_moment(body.end, end=True) if body.end else None
         except ValueError:
             text = label("web_bad_moment", lang).format(value=f"{body.start} {body.end or ''}")
             raise HTTPException(422, {"errors": [{"file": "from", "message": text}]}) from None

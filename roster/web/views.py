@@ -22,6 +22,7 @@ from pathlib import Path
 from constraints import all_rules
 from roster.check.judge import CheckReport
 from roster.io import load_plan, read_roster_csv
+from roster.io.columns import absence_moment
 from roster.jobs.check import check_files, check_roster
 from roster.jobs.cover import cover_duties
 from roster.plan.index import PlanIndex
@@ -33,7 +34,6 @@ from roster.roster import Roster
 from roster.rules import Rule
 from roster.text.i18n import Lang, fmt_date, label
 from roster.web.files import PlanKind, materialize, sniff
-from roster.web.jobs import parse_moment
 from roster.web.store import Store, VersionRow
 
 _CACHE_SIZE = 16
@@ -100,8 +100,8 @@ def version_plan(store: Store, version: VersionRow) -> Plan:
     added = tuple(
         Absence(
             staff=str(a["staff"]),
-            start=parse_moment(str(a["from"]), end_of_day=False),
-            end=parse_moment(str(a["to"]), end_of_day=True) if a.get("to") else period_end,
+            start=absence_moment(str(a["from"]), end=False),
+            end=absence_moment(str(a["to"]), end=True) if a.get("to") else period_end,
         )
         for a in version.absences
     )
