@@ -145,21 +145,18 @@ def _grid_sheet(ws: Worksheet, roster: Roster, week: tables.GridWeek, lang: Lang
     _style_header(ws, 2, columns)
     _style_header(ws, 3, columns)
     for r, row in enumerate(week.rows, start=GRID_HEADER_ROWS + 1):
-        label_fill = _fill(UNMANAGED_FILL) if row.unmanaged else None
         for k, text in ((1, row.place_label), (2, row.shift_label)):
-            cell = ws.cell(r, k, text)
-            cell.font, cell.alignment, cell.border = _BOLD, _WRAP, _BORDER
-            if label_fill:
-                cell.fill = label_fill
+            ws.cell(r, k, text).style = _named(ws, "unmanaged label" if row.unmanaged else "label")
         for k, grid_cell in enumerate(row.cells, start=3):
             cell = ws.cell(r, k, "\n".join(grid_cell.lines()) or None)
-            cell.alignment, cell.border = _CENTRE, _BORDER
             if grid_cell.gap:
-                cell.fill, cell.font = _fill(GAP_FILL), Font(color=GAP_FONT, bold=True)
-            elif label_fill:
-                cell.fill = label_fill
+                cell.style = _named(ws, "gap")
+            elif row.unmanaged:
+                cell.style = _named(ws, "unmanaged")
             elif not grid_cell.post and not grid_cell.names:
-                cell.fill = _fill(NO_POST_FILL)
+                cell.style = _named(ws, "no post")
+            else:
+                cell.style = _named(ws, "names")
         lines = max((len(c.lines()) for c in row.cells), default=1)
         ws.row_dimensions[r].height = LINE_HEIGHT * max(1, lines) + 4
     legend_row = GRID_HEADER_ROWS + len(week.rows) + 2
@@ -362,7 +359,7 @@ def _table(
     """A header row and data rows, bordered, with columns as wide as their text."""
     ws.append(list(header))
     _style_header(ws, 1, len(header))
-    body = _body_style(ws)
+    body = _named(ws, "table")
     count = 1
     for values in rows:
         ws.append(list(values))
@@ -382,20 +379,38 @@ def _table(
         ws.column_dimensions[get_column_letter(k)].width = width
 
 
-#: The style of every table's body cells (bordered, wrapped), by name.
-BODY_STYLE = "roster table"
+#: The named cell styles (each cell takes one by name): setting a border and an alignment
+#: on each cell makes openpyxl hash both to find them in the workbook's lists, about 4 s of
+#: the 11 s the workbook of an unsolved 1 000 x 28 plan (25 000 gaps) took.
+STYLES: dict[str, dict[str, object]] = {
+    "table": {"border": _BORDER, "alignment": _WRAP},
+    "label": {"font": _BOLD, "border": _BORDER, "alignment": _WRAP},
+    "unmanaged label": {
+        "font": _BOLD,
+        "border": _BORDER,
+        "alignment": _WRAP,
+        "fill": _fill(UNMANAGED_FILL),
+    },
+    "names": {"border": _BORDER, "alignment": _CENTRE},
+    "unmanaged": {"border": _BORDER, "alignment": _CENTRE, "fill": _fill(UNMANAGED_FILL)},
+    "no post": {"border": _BORDER, "alignment": _CENTRE, "fill": _fill(NO_POST_FILL)},
+    "gap": {
+        "border": _BORDER,
+        "alignment": _CENTRE,
+        "fill": _fill(GAP_FILL),
+        "font": Font(color=GAP_FONT, bold=True),
+    },
+}
 
 
-def _body_style(ws: Worksheet) -> str:
-    """The body cells' named style, added to the workbook once. Cells take it by name:
-    setting a border and an alignment on each cell makes openpyxl hash both to find them
-    in the workbook's lists: about 4 s of the 11 s the workbook of an unsolved 1 000 x 28
-    plan (25 000 gaps) took."""
+def _named(ws: Worksheet, key: str) -> str:
+    """The name of the cell style ``key`` of ``STYLES``, added to the workbook once."""
+    name = f"roster {key}"
     workbook = ws.parent
     assert workbook is not None  # a sheet made by create_sheet belongs to its workbook
-    if BODY_STYLE not in workbook.named_styles:
-        workbook.add_named_style(NamedStyle(name=BODY_STYLE, border=_BORDER, alignment=_WRAP))
-    return BODY_STYLE
+    if name not in workbook.named_styles:
+        workbook.add_named_style(NamedStyle(name=name, **STYLES[key]))  # type: ignore[arg-type]
+    return name
 
 
 def _style_header(ws: Worksheet, row: int, columns: int) -> None:
