@@ -13,10 +13,11 @@ from roster.plan.index import Person, PlanIndex, Post
 
 
 def could_take(index: PlanIndex, person: Person, post: Post) -> bool:
-    """Whether no registered rule ``forbids`` ``person`` from ever taking ``post``.
+    """Whether no registered rule ``forbids`` ``person`` from ever taking ``post`` and some
+    place on it is theirs to fill (``roster.check.fairness.could_take_under``).
 
-    This is "the model would have a variable for it" under the full rule registry, decided
-    from the plan alone, so a roster's checker can use it without the model.
+    Decided from the plan alone under the full rule registry, so a roster's checker can use
+    it without the model.
     """
     return _under_registry()(index, person, post)
 

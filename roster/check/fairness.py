@@ -30,15 +30,20 @@ CouldTake = Callable[[PlanIndex, Person, Post], bool]
 
 
 def could_take_under(rules: Sequence[Rule]) -> CouldTake:
-    """Who could take a post under ``rules``: no rule among them ``forbids`` it. The same
-    function for the same kinds of rule, so that ``spreads`` can be kept per plan."""
+    """Who could usefully take a post under ``rules``: no rule among them ``forbids`` it,
+    and some place on it is theirs to fill (``Post.skills_lacked``: someone who cannot lead
+    is no use on a post of one that needs a duty leader, and is not expected to carry a
+    share of such duties; ``roster validate`` warns of the same). The same function for
+    the same kinds of rule, so that ``spreads`` can be kept per plan."""
     ruleset = RuleSet(list(rules))
     key = tuple(type(rule) for rule in ruleset.forbidding)
     if key not in _could_take:
         # Pair by pair: the shares ask whether someone could take any post of a kind,
         # which the first post usually answers; a big plan's millions of pairs are never
         # all needed.
-        _could_take[key] = lambda index, person, post: not ruleset.forbids(index, person, post)
+        _could_take[key] = lambda index, person, post: (
+            not (ruleset.forbids(index, person, post) or post.skills_lacked(person))
+        )
     return _could_take[key]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache
 from typing import get_args
 
 from roster.check.why import Blocker, summarize
@@ -125,7 +126,7 @@ class _Usable:
         theirs to fill."""
         return (
             not self.hard.forbids(self.index, person, post)
-            and _seat_for_skill(person, post) is None
+            and not post.skills_lacked(person)
             and self.breaks_alone(person, post) is None
         )
 
@@ -220,13 +221,10 @@ def _seat_for_skill(person: Person, post: Post) -> Text | None:
     """Why ``person`` can fill no place on ``post`` though they may take it: every place is
     for a skill they lack (a post of one whose demand asks one duty leader), so taking it
     would leave that skill short. None when some place is theirs."""
-    lacking = sorted(
-        {
-            n.skill
-            for n in post.needs
-            if n.skill and n.skill not in person.staff.skills and n.min >= post.max
-        }
-    )
-    if post.max and lacking:
-        return said("warn_seat_skill", skill=skill_list(lacking))
-    return None
+    lacking = post.skills_lacked(person)
+    return _seat_text(tuple(lacking)) if lacking else None
+
+
+@cache
+def _seat_text(lacking: tuple[str, ...]) -> Text:
+    return said("warn_seat_skill", skill=skill_list(list(lacking)))

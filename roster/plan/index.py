@@ -170,6 +170,20 @@ class Post:
         """Whether this is a gate watch at a round-the-clock compound."""
         return self.compound is not None and self.compound.round_the_clock
 
+    def skills_lacked(self, person: Person) -> list[str]:
+        """The skills ``person`` lacks that every place here is for: a gate's morning post
+        of one, which must be a duty leader, is of no use to someone who cannot lead (taking
+        it leaves the leader short). Empty when some place is theirs to fill."""
+        if not self.max:
+            return []
+        return sorted(
+            {
+                n.skill
+                for n in self.needs
+                if n.skill and n.min >= self.max and n.skill not in person.staff.skills
+            }
+        )
+
 
 @dataclass(frozen=True)
 class Person:

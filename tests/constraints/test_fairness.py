@@ -213,6 +213,37 @@ def test_people_who_may_take_no_such_post_are_not_counted(rule: Fairness) -> Non
     assert costs(assert_model_agrees(index, [rule], roster)) == {"hours": 2}
 
 
+def test_people_no_place_is_for_are_not_counted(rule: Fairness) -> None:
+    # The night post takes one person and needs a "lead": s3 may take it (no rule forbids
+    # it) but would leave the leader short, so s3 carries no share of nights. The day post
+    # takes two and needs one leader: a place there is s3's, so s3 counts for hours.
+    staff = (*people(2, skills=("lead",)), limited("s3"))
+    demand = (
+        Demand(place="*", shift="D", min=2, max=2, priority="critical"),
+        Demand(place="*", shift="D", min=1, skill="lead", priority="high"),
+        Demand(place="*", shift="N", min=1, max=1, skill="lead", priority="high"),
+    )
+    index = PlanIndex(tiny_plan(staff=staff, days=2, demand=demand))
+    night = next(p for p in index.posts if p.slot.night)
+    assert night.skills_lacked(index.person_by_id["s3"]) == ["lead"]
+    assert not could_take(index, index.person_by_id["s3"], night)
+    assert set(shares(index, "nights")) == {"s1", "s2"}
+    assert set(shares(index, "hours")) == {"s1", "s2", "s3"}
+    # One night each for s1 and s2, two days each for everyone: all fair.
+    roster = roster_of(
+        index,
+        [
+            ("s1", 0, "N", "A"),
+            ("s2", 1, "N", "A"),
+            ("s1", 1, "D", "A"),
+            ("s3", 1, "D", "A"),
+            ("s2", 0, "D", "A"),
+            ("s3", 0, "D", "A"),
+        ],
+    )
+    assert costs(assert_model_agrees(index, [rule], roster)) == {}
+
+
 def test_history_of_the_last_four_weeks_carries_over(rule: Fairness) -> None:
     index = PlanIndex(nights_plan(history=(past("s1", 3), past("s1", 5))))
     # s1: 2 nights last week + 1 now = 3; s2: 3 now. A fair share of 6 is 3 each.
