@@ -25,9 +25,10 @@ class Status(StrEnum):
 
 
 #: CP-SAT parameters of a solve unless told otherwise: the one full-problem worker of two
-#: runs the LP-guided tree search, which proves the soft tiers far better than the default
+#: solves the LP of every constraint (``max_lp``), whose bounds prove a small plan's tiers
+#: in a few seconds where the LP-guided tree search sometimes took half a minute
 #: (benchmarks/RESULTS.md, "DEFAULT_PARAMETERS").
-DEFAULT_PARAMETERS: dict[str, object] = {"subsolvers": ["lb_tree_search"]}
+DEFAULT_PARAMETERS: dict[str, object] = {"subsolvers": ["max_lp"]}
 
 
 #: Seconds a solve without a time limit may take at most (``stop_when_stalled``): a small
