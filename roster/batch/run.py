@@ -84,7 +84,7 @@ class BatchSummary:
 
 
 #: CP-SAT workers a solve is tuned for (``roster.result.DEFAULT_PARAMETERS``: one of two
-#: runs the LP-guided tree search). One worker alone left far more critical posts short in
+#: solves the LP of every constraint). One worker alone left far more critical posts short in
 #: the same time on 200 generated units (benchmarks/RESULTS.md, "A whole city").
 SOLVE_WORKERS = 2
 
