@@ -1,8 +1,9 @@
 """Fairness: hours, nights, weekend duties and 24-hour duties are shared out fairly.
 
 For each of the four measures the rule looks at the people who could take such duties at
-all (not someone who cannot lead, where every place needs a duty leader), and gives each a *fair share* of everything they carry together, pro rata to their
-share of the work: their weekly hour cap (48 h if none is set) times their days not absent.
+all (not someone who cannot lead, where every place needs a duty leader), and gives each a
+*fair share* of everything they carry together, pro rata to their share of the work: their
+weekly hour cap (48 h if none is set) times their days not absent.
 Someone whose cap is half the usual (a health limit), or who is away half the week, is
 expected to carry half as much. Duties from ``history.csv`` in the 28 days before the start
 count too, in each person's load and in the total, so whoever had many nights recently gets
