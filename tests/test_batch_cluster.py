@@ -26,6 +26,7 @@ from distributed import Client
 from typer.testing import CliRunner
 
 from constraints import all_rules
+from roster.batch.city import COLUMNS
 from roster.batch.run import BatchProgress, run_batch
 from roster.batch.task import BatchOptions
 from roster.bench.city import BROKEN_SHIFT, break_plan
@@ -33,19 +34,9 @@ from roster.bench.generate import generate_plan, write_plan
 from roster.cli.app import app
 from roster.jobs.check import check_files
 
-#: Columns both runs must agree on: what a city's command reads off the table.
-COVERAGE = [
-    "unit",
-    "status",
-    "staff",
-    "posts",
-    "critical_gaps",
-    "unmanaged_night_holes",
-    "unmanaged_night_hole_hours",
-    "high_gaps",
-    "normal_gaps",
-    "low_gaps",
-]
+#: Columns both runs must agree on: what a city's command reads off the table (the
+#: columns themselves are checked in test_batch.py).
+COVERAGE = [column for column in COLUMNS if column != "spare_hours"]
 VALID = ["u1", "u2", "u3", "u4", "u5"]
 #: Tiny units, each proven best in well under the limit: same roster on any worker.
 OPTIONS = BatchOptions(time_limit=2.0, workers=1, seed=0, deterministic=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tempfile
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Literal
 
@@ -82,23 +82,9 @@ class UnitResult:
 
     def row(self) -> dict[str, object]:
         """The figures without the files (``city.csv``'s row and the resume record)."""
-        return {
-            "unit": self.unit,
-            "status": self.status,
-            "staff": self.staff,
-            "posts": self.posts,
-            "critical_gaps": self.critical_gaps,
-            "high_gaps": self.high_gaps,
-            "normal_gaps": self.normal_gaps,
-            "low_gaps": self.low_gaps,
-            "unmanaged_night_holes": self.unmanaged_night_holes,
-            "unmanaged_night_hole_hours": self.unmanaged_night_hole_hours,
-            "spare_hours_by_day": dict(self.spare_hours_by_day),
-            "solve_status": self.solve_status,
-            "solve_seconds": self.solve_seconds,
-            "error": self.error,
-            "exit_code": self.exit_code,
-        }
+        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "files"}
+        row["spare_hours_by_day"] = dict(self.spare_hours_by_day)
+        return row
 
 
 def solve_unit(data: PlanData, options: BatchOptions) -> UnitResult:
