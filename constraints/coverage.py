@@ -76,6 +76,8 @@ class Coverage(Rule):
             headcount = sum(v for _, v in on_post)
             if len(on_post) > post.max:
                 model.require(headcount <= post.max, self.name, Subject.post(post, bound="max"))
+                if not model.diagnose:  # where it holds for sure
+                    model.redundant(model.headcount(post) <= post.max, after=TIER_OF[post.priority])
             for need in post.needs:
                 if need.min == 0:
                     continue
@@ -90,6 +92,10 @@ class Coverage(Rule):
                 # (or 1 each when the plan asks for a linear cost, as benchmarks do).
                 steps = [model.new_bool(f"short[{subject}]#{j + 1}") for j in range(need.min)]
                 model.define(count + sum(steps) >= need.min)
+                if need.skill is None:
+                    # Held at no shortfall, the post's headcount is known from here on.
+                    tier = TIER_OF[need.priority]
+                    model.redundant(model.headcount(post) + sum(steps) >= need.min, after=tier)
                 for earlier, later in pairwise(steps):
                     model.implies(later, earlier)
                 tier, weight = TIER_OF[need.priority], weight_of(weights, need.priority)

@@ -83,6 +83,18 @@ class Fairness(Rule):
             most = sum(heaviest.values())  # the largest total there can be
             total = model.new_int(0, most, f"{key}_total")
             model.define(total == sum(loads.values()))
+            # The same total counted post by post: each post's headcount, less anyone on
+            # it the measure does not count. Once coverage holds the posts full, the
+            # solver knows the total from it, and with it every band.
+            counted = {person.idx for person in spread.people}
+            by_post = []
+            for post in model.index.posts:
+                units = spread.units(post.slot)
+                if units:
+                    others = [v for p, v in model.on_post(post) if p.idx not in counted]
+                    by_post.append(units * (model.headcount(post) - sum(others)))
+            carried = sum(spread.history.values())
+            model.redundant(total == carried + sum(by_post), after=Tier.COVERAGE)
             whole = sum(spread.shares.values())
             for person in spread.people:
                 load, own = loads[person.idx], spread.shares[person.idx]

@@ -25,9 +25,14 @@ class ModelVerdict:
     costs: dict[Tier, int]
 
 
-def model_verdict(index: PlanIndex, rules: Sequence[Rule], roster: Roster) -> ModelVerdict:
-    """Fix the assignment variables to ``roster`` and let only auxiliary variables move."""
+def model_verdict(
+    index: PlanIndex, rules: Sequence[Rule], roster: Roster, *, redundant: bool = False
+) -> ModelVerdict:
+    """Fix the assignment variables to ``roster`` and let only auxiliary variables move;
+    with ``redundant``, every ``RosterModel.redundant`` constraint switched on."""
     model = RosterModel(index, rules)
+    if redundant:
+        model.switch_on(list(Tier))
     if not model.fix(roster):
         return ModelVerdict(False, {})
     tiers = model.tiers()

@@ -16,9 +16,10 @@ from constraints import all_rules
 from roster.check.violations import check
 from roster.engine.solve import solve
 from roster.plan.index import Duty, PlanIndex
+from roster.plan.model import Tier
 from roster.result import SolverConfig
 from roster.roster import Roster
-from tests.helpers import assert_model_agrees
+from tests.helpers import assert_model_agrees, model_verdict
 from tests.plans import rich_plan
 
 RICH = PlanIndex(rich_plan())
@@ -60,6 +61,25 @@ def test_model_and_rules_agree_on_any_roster(roster: Roster) -> None:
 @given(near_solved())
 def test_model_and_rules_agree_near_a_solution(roster: Roster) -> None:
     assert_model_agrees(RICH, all_rules(), roster)
+
+
+@given(st.one_of(any_rosters(), near_solved()))
+def test_redundant_constraints_cut_no_roster_and_change_no_cost(roster: Roster) -> None:
+    """``RosterModel.redundant`` constraints (post headcounts, fairness totals counted
+    post by post) follow from the rest: switched on, the model takes the same rosters at
+    the same least costs."""
+    assert model_verdict(RICH, all_rules(), roster, redundant=True) == model_verdict(
+        RICH, all_rules(), roster
+    )
+
+
+def test_the_rich_plan_has_redundant_constraints_to_test() -> None:
+    """Guard against a vacuous property: the rich plan's model has a switch per tier that
+    adds them (critical, high and normal coverage; fairness's totals)."""
+    from roster.engine.model import RosterModel
+
+    switches = RosterModel(RICH, all_rules())._switches
+    assert {Tier.CRITICAL, Tier.COVERAGE} <= switches.keys()
 
 
 def test_the_solved_roster_is_feasible_and_perturbations_reach_both_sides() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 from hypothesis import given, settings
+from ortools.sat.python import cp_model
 
 from constraints import all_rules
 from roster.bench.generate import generate_plan
@@ -17,7 +18,7 @@ from roster.plan.index import PlanIndex
 from roster.plan.model import Demand, Limits, Pair, Plan, Staff, Tier
 from roster.result import SolverConfig, Status
 from tests.helpers import roster_of, shortfalls
-from tests.plans import DAY, NIGHT, people, tiny_plan
+from tests.plans import DAY, NIGHT, fair_plan, people, tiny_plan
 from tests.test_properties import plans
 
 
@@ -110,6 +111,25 @@ def test_a_feasible_hint_is_completed_and_an_infeasible_one_is_not() -> None:
     fresh = RosterModel(index, all_rules())
     assert not fresh.hint(three_in_a_row, seconds=5)
     assert fresh.start is None
+
+
+def test_a_completed_start_stays_a_feasible_hint_with_every_redundant_constraint_on() -> None:
+    """The tier loop switches ``redundant`` constraints on as levels are held, and keeps
+    the hint complete: CP-SAT fixed to the hint alone must find it feasible. (A hint
+    outside a variable's domain, or a redundant constraint the roster does not meet, makes
+    CP-SAT drop its start and search from nothing.)"""
+    index = PlanIndex(fair_plan())
+    model = RosterModel(index, all_rules())
+    start = first_roster(index, all_rules())
+    assert start is not None
+    assert model.hint(start, seconds=5)
+    model.switch_on(list(Tier))
+    assert model._switches  # fairness counts the posts' headcounts here
+    model._cp.minimize(sum(model.tier_expr(t) for t in model.tiers()))
+    solver = cp_model.CpSolver()
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    solver.parameters.num_workers = 1
+    assert solver.solve(model._cp) == cp_model.OPTIMAL
 
 
 def test_a_first_roster_that_covers_every_critical_post_settles_that_level() -> None:

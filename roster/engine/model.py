@@ -79,6 +79,7 @@ class RosterModel:
         self.assumptions: dict[tuple[str, Subject], BoolVar] = {}
         self.start: cp_model.CpSolver | None = None  # the completed hint's values, if any
         self.x: dict[tuple[int, int], BoolVar] = {}
+        self._switches: dict[Tier, BoolVar] = {}  # see ``redundant``
         if allowed is None:
             allowed = RuleSet(self.rules).allowed(index)
         # Post by post, people in order: the variables' order does not depend on the set's.
@@ -114,6 +115,22 @@ class RosterModel:
         for post, var in self.posts_of(person):
             grouped[post.slot].append(var)
         return grouped
+
+    def headcount(self, post: Post) -> IntVar | int:
+        """How many people take ``post``: one variable for all who ask, so that a sum over
+        posts (fairness's totals) can learn from a post held full (``redundant``)."""
+        return self._headcount(post.idx)
+
+    @cache  # noqa: B019 - the model lives as long as its caches
+    def _headcount(self, post_idx: int) -> IntVar | int:
+        on_post = [v for _, v in self._by_post.get(post_idx, [])]
+        if len(on_post) <= 1:
+            return on_post[0] if on_post else 0
+        post = self.index.posts[post_idx]
+        name = f"headcount[{post.slot.date},{post.slot.shift.id},{post.place}]"
+        count = self.new_int(0, len(on_post), name)
+        self.define(count == sum(on_post))
+        return count
 
     def works_on(self, person: Person, day: int) -> Expr:
         """1 when the person starts a duty on ``day`` (a new bool, or 0 if they cannot)."""
@@ -179,6 +196,31 @@ class RosterModel:
         for literal in literals:
             self._cp.add_implication(literal, flag)
         return flag
+
+    def redundant(self, relation: Relation | bool, after: Tier) -> None:
+        """A constraint the model already implies, which helps the search once the levels
+        up to ``after``'s are held: a post held full fixes its headcount, and through it a
+        total. It is switched on for the levels after that one (``switch_on``); before
+        them it would only weigh on the presolve and the LP of every level."""
+        switch = self._switches.get(after)
+        if switch is None:
+            switch = self._cp.new_bool_var(f"redundant after {after.value}")
+            set_domain(self._cp, switch.index, 0, 0)
+            self._switches[after] = switch
+        self._cp.add(relation).only_enforce_if(switch)
+
+    def switch_on(self, held: Iterable[Tier]) -> None:
+        """Switch on the ``redundant`` constraints of the tiers in ``held`` (levels now held),
+        hinted on too: the roster hinted meets them, as it meets everything they follow
+        from."""
+        for tier in held:
+            switch = self._switches.get(tier)
+            if switch is not None:
+                set_domain(self._cp, switch.index, 1, 1)
+                hint = self._cp.proto.solution_hint
+                for k, var in enumerate(hint.vars):
+                    if var == switch.index:
+                        hint.values[k] = 1
 
     # -- rules talk through these ----------------------------------------------------------
 
@@ -326,9 +368,12 @@ class RosterModel:
         """Hint every variable (not only assignments) at ``solver``'s last solution, so the
         hint is complete and CP-SAT starts from that roster at once."""
         self._cp.clear_hints()  # type: ignore[no-untyped-call]
-        for i in range(len(self._cp.proto.variables)):
+        for i, variable in enumerate(self._cp.proto.variables):
             var = self._cp.get_int_var_from_proto_index(i)
-            self._cp.add_hint(var, solver.value(var))
+            # Within the domain as it is now: a switch turned on since (``switch_on``).
+            # (A protobuf repeated field reads [-1] as 0, not as its last item.)
+            low, high = variable.domain[0], variable.domain[len(variable.domain) - 1]
+            self._cp.add_hint(var, min(max(solver.value(var), low), high))
 
 
 def set_domain(cp: cp_model.CpModel, index: int, low: int, high: int) -> None:

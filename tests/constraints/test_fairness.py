@@ -16,12 +16,13 @@ from constraints.coverage import Coverage
 from constraints.fairness import Fairness
 from constraints.one_place import OnePlace
 from roster.check.fairness import Band, hour_step, present_days, spreads, steps
+from roster.check.violations import check, tier_costs
 from roster.plan.index import PlanIndex
 from roster.plan.model import Absence as AbsenceRow
 from roster.plan.model import Demand, Limits, Plan, Tier, Weights
 from roster.roster import Roster
 from roster.rules import Violation
-from tests.helpers import assert_model_agrees, roster_of, solve_checked
+from tests.helpers import assert_model_agrees, model_verdict, roster_of, solve_checked
 from tests.plans import (
     DAY,
     FULL,
@@ -242,6 +243,24 @@ def test_people_no_place_is_for_are_not_counted(rule: Fairness) -> None:
         ],
     )
     assert costs(assert_model_agrees(index, [rule], roster)) == {}
+    # s3 on a night all the same, and on both days: nights do not count s3, and the
+    # model's second count of the total (post by post, ``RosterModel.redundant``) must
+    # leave s3 out as well.
+    swapped = roster_of(
+        index,
+        [
+            ("s3", 0, "N", "A"),
+            ("s2", 1, "N", "A"),
+            ("s3", 0, "D", "A"),
+            ("s3", 1, "D", "A"),
+            ("s1", 0, "D", "A"),
+            ("s1", 1, "D", "A"),
+        ],
+    )
+    with_counts = model_verdict(index, [rule], swapped, redundant=True)
+    assert with_counts == model_verdict(index, [rule], swapped)
+    assert with_counts.costs == tier_costs(check(swapped, [rule]))
+    assert with_counts.costs[Tier.FAIRNESS] > 0
 
 
 def test_history_of_the_last_four_weeks_carries_over(rule: Fairness) -> None:
