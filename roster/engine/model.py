@@ -5,6 +5,9 @@ takes the post. Variables are created only where no rule ``forbids`` the pair (a
 missing skill, no nights, ...), which keeps big plans small. Every other rule adds its
 constraints through ``require`` (hard) or its costs through ``penalize`` (soft, in a tier).
 
+A rule may also add ``redundant`` constraints: implied by the rest, switched on by the
+tier loop only once the levels they help are held (``switch_on``).
+
 In diagnose mode every hard constraint is enforced by an assumption literal per
 (rule, subject), so an infeasible plan can be explained by the rules and people involved.
 """

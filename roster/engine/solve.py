@@ -161,6 +161,7 @@ def _solve(
     last: cp_model.CpSolver | None = None  # the solver holding the roster so far
     from_start = False  # whether the roster is the completed start's, not a solve's
     for k, level in enumerate(levels):
+        # The levels before are held now: what follows from that may help this one.
         model.switch_on(tier for held in levels[:k] for tier in held)
         objective = model.level_expr(level)
         # The roster so far (the completed start, or the last level's) may already cost
