@@ -18,7 +18,7 @@ from roster.plan.index import PlanIndex
 from roster.plan.model import Demand, Limits, Pair, Plan, Staff, Tier
 from roster.result import SolverConfig, Status
 from tests.helpers import roster_of, shortfalls
-from tests.plans import DAY, NIGHT, fair_plan, people, tiny_plan
+from tests.plans import DAY, NIGHT, fair_plan, people, shift, tiny_plan
 from tests.test_properties import plans
 
 
@@ -77,6 +77,31 @@ def test_a_gate_that_also_wants_a_duty_leader_gets_one_first() -> None:
     roster = first_roster(index, all_rules())
     assert roster is not None
     assert [index.people[d.person].id for d in roster.duties] == ["s2"]
+    assert shortfalls(roster) == {}
+
+
+def test_a_duty_leader_is_kept_for_the_post_that_needs_one() -> None:
+    # The night (critical, anyone) is filled first; the leader s1 comes first in order and
+    # is as free as s2, but the morning after needs a leader, and 12 h of rest keep whoever
+    # takes the night off the morning. The night goes to s2, and both posts are covered.
+    staff = (Staff(id="s1", name="Person s1", skills=("lead",)), *people(2)[1:])
+    morning = shift("M", "08:00", "16:00")
+    demand = (
+        Demand(place="A", shift="N", min=1, priority="critical"),
+        Demand(place="A", shift="M", min=1, skill="lead", priority="high"),
+    )
+    plan = tiny_plan(
+        staff=staff,
+        days=2,
+        shifts=(NIGHT, morning),
+        demand=demand,
+        rules=Limits(min_rest_hours=12),
+    )
+    index = PlanIndex(plan)
+    roster = first_roster(index, all_rules())
+    assert roster is not None
+    nights_of = {index.people[d.person].id for d in roster.duties if d.slot.shift.id == "N"}
+    assert nights_of == {"s2"}
     assert shortfalls(roster) == {}
 
 

@@ -11,7 +11,9 @@ the solver, which is far faster on big plans: benchmarks/RESULTS.md, "FILLED"). 
 priority it takes the posts hardest first (fewest people who may take them) and meets each
 demand row of that priority, rows that name a skill first, with the people with the fewest
 duties so far who may take the post; people who also have the post's other skills (a duty
-leader on a gate that needs one) come first. A person takes a duty only if the rules' own
+leader on a gate that needs one) come first, and people with skills that other posts ask for
+and this one does not come last (a duty leader spent on a night watch anyone could keep is
+missing from the morning post that needs one). A person takes a duty only if the rules' own
 ``violations`` find no new hard violation in that person's duties: the same judge that
 checks every finished roster, so no limit is re-implemented here; people in an ``apart``
 pair are checked together with their partner's duties. The roster is only a hint: the
@@ -101,12 +103,20 @@ def first_roster(
     def skilled(person: int, skill: str | None) -> bool:
         return skill is None or skill in index.people[person].staff.skills
 
+    # Skills some demand row asks for: people with one the post does not need are kept
+    # for the posts that do (a duty leader is not spent on a night watch anyone can keep).
+    asked = {n.skill for post in index.posts for n in post.needs if n.skill}
+
     def meet(post: Post, need: Need) -> None:
         here = on_post[post.place, post.slot.idx]
         wanted = {n.skill for n in post.needs if n.skill}
+
+        def order(p: int) -> tuple[bool, int, int, int]:
+            skills = set(index.people[p].staff.skills)
+            return (not wanted <= skills, len((skills & asked) - wanted), len(duties[p]), p)
+
         candidates = sorted(
-            (p for p in takers[post.idx] if skilled(p, need.skill) and p not in here),
-            key=lambda p: (not wanted.issubset(index.people[p].staff.skills), len(duties[p]), p),
+            (p for p in takers[post.idx] if skilled(p, need.skill) and p not in here), key=order
         )
         for person in candidates:
             if sum(skilled(p, need.skill) for p in here) >= need.min or len(here) >= post.max:
