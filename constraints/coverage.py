@@ -76,8 +76,9 @@ class Coverage(Rule):
             headcount = sum(v for _, v in on_post)
             if len(on_post) > post.max:
                 model.require(headcount <= post.max, self.name, Subject.post(post, bound="max"))
-                if not model.diagnose:  # where it holds for sure
-                    model.redundant(model.headcount(post) <= post.max, after=TIER_OF[post.priority])
+                tier = TIER_OF[post.priority]
+                if model.comes_after(tier) and not model.diagnose:  # where it holds for sure
+                    model.redundant(tier, model.headcount(post) <= post.max)
             for need in post.needs:
                 if need.min == 0:
                     continue
@@ -92,13 +93,13 @@ class Coverage(Rule):
                 # (or 1 each when the plan asks for a linear cost, as benchmarks do).
                 steps = [model.new_bool(f"short[{subject}]#{j + 1}") for j in range(need.min)]
                 model.define(count + sum(steps) >= need.min)
-                if need.skill is None:
+                tier = TIER_OF[need.priority]
+                if need.skill is None and model.comes_after(tier):
                     # Held at no shortfall, the post's headcount is known from here on.
-                    tier = TIER_OF[need.priority]
-                    model.redundant(model.headcount(post) + sum(steps) >= need.min, after=tier)
+                    model.redundant(tier, model.headcount(post) + sum(steps) >= need.min)
                 for earlier, later in pairwise(steps):
                     model.implies(later, earlier)
-                tier, weight = TIER_OF[need.priority], weight_of(weights, need.priority)
+                weight = weight_of(weights, need.priority)
                 step_cost = (lambda j: 2 * j + 1) if weights.convex_shortfall else (lambda j: 1)
                 cost = sum(step_cost(j) * s for j, s in enumerate(steps))
                 model.penalize(self.name, tier, weight, cost, subject)

@@ -34,7 +34,7 @@ from roster.plan.model import Tier
 from roster.rules import Rule, Subject, Violation
 
 if TYPE_CHECKING:
-    from roster.engine.model import IntVar, RosterModel
+    from roster.engine.model import Expr, IntVar, RosterModel
     from roster.roster import Roster
 
 
@@ -86,15 +86,8 @@ class Fairness(Rule):
             # The same total counted post by post: each post's headcount, less anyone on
             # it the measure does not count. Once coverage holds the posts full, the
             # solver knows the total from it, and with it every band.
-            counted = {person.idx for person in spread.people}
-            by_post = []
-            for post in model.index.posts:
-                units = spread.units(post.slot)
-                if units:
-                    others = [v for p, v in model.on_post(post) if p.idx not in counted]
-                    by_post.append(units * (model.headcount(post) - sum(others)))
-            carried = sum(spread.history.values())
-            model.redundant(total == carried + sum(by_post), after=Tier.COVERAGE)
+            if model.comes_after(Tier.COVERAGE):
+                model.redundant(Tier.COVERAGE, total == _counted_by_post(model, spread))
             whole = sum(spread.shares.values())
             for person in spread.people:
                 load, own = loads[person.idx], spread.shares[person.idx]
@@ -156,3 +149,16 @@ class Fairness(Rule):
                 "hour_step": spread.step,
             },
         )
+
+
+def _counted_by_post(model: RosterModel, spread: Spread) -> Expr:
+    """A spread's total as the posts count it: each post's headcount in units, less anyone
+    on it the measure does not count, and the history."""
+    counted = {person.idx for person in spread.people}
+    by_post = []
+    for post in model.index.posts:
+        units = spread.units(post.slot)
+        if units:
+            others = [v for p, v in model.on_post(post) if p.idx not in counted]
+            by_post.append(units * (model.headcount(post) - sum(others)))
+    return sum(spread.history.values()) + sum(by_post)

@@ -82,6 +82,21 @@ def test_the_rich_plan_has_redundant_constraints_to_test() -> None:
     assert {Tier.CRITICAL, Tier.COVERAGE} <= switches.keys()
 
 
+def test_a_plan_solved_in_one_level_gets_no_redundant_constraints() -> None:
+    """No level comes after the one level (as in the benchmarks): nothing to switch on, so
+    neither the constraints nor the headcount variables are built."""
+    from roster.engine.model import RosterModel
+
+    one_level = rich_plan().model_copy(
+        update={"tiers": ("critical+high+stability+coverage+fairness+preferences",)}
+    )
+    index = PlanIndex(one_level)
+    assert len(index.plan.levels) == 1
+    model = RosterModel(index, all_rules())
+    assert model._switches == {}
+    assert not any(v.name.startswith("headcount") for v in model._cp.proto.variables)
+
+
 def test_the_solved_roster_is_feasible_and_perturbations_reach_both_sides() -> None:
     """Guard against a vacuous property: the solved roster has no hard violation, and
     dropping one of its duties keeps it free of hard violations in some cases."""

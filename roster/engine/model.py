@@ -83,6 +83,7 @@ class RosterModel:
         self.start: cp_model.CpSolver | None = None  # the completed hint's values, if any
         self.x: dict[tuple[int, int], BoolVar] = {}
         self._switches: dict[Tier, BoolVar] = {}  # see ``redundant``
+        self._switched_on: set[Tier] = set()
         if allowed is None:
             allowed = RuleSet(self.rules).allowed(index)
         # Post by post, people in order: the variables' order does not depend on the set's.
@@ -200,11 +201,20 @@ class RosterModel:
             self._cp.add_implication(literal, flag)
         return flag
 
-    def redundant(self, relation: Relation | bool, after: Tier) -> None:
+    def comes_after(self, tier: Tier) -> bool:
+        """Whether some level is solved after the one holding ``tier``: only then can a
+        ``redundant`` constraint ``after`` it help (a plan solved in one level, as the
+        benchmarks are, needs none, nor the variables they would add)."""
+        levels = self.index.plan.levels
+        holding = next((k for k, level in enumerate(levels) if tier in level), len(levels))
+        return holding < len(levels) - 1
+
+    def redundant(self, after: Tier, relation: Relation | bool) -> None:
         """A constraint the model already implies, which helps the search once the levels
         up to ``after``'s are held: a post held full fixes its headcount, and through it a
         total. It is switched on for the levels after that one (``switch_on``); before
-        them it would only weigh on the presolve and the LP of every level."""
+        them it would only weigh on the presolve and the LP of every level. Ask
+        ``comes_after`` before building it."""
         switch = self._switches.get(after)
         if switch is None:
             switch = self._cp.new_bool_var(f"redundant after {after.value}")
@@ -216,14 +226,19 @@ class RosterModel:
         """Switch on the ``redundant`` constraints of the tiers in ``held`` (levels now held),
         hinted on too: the roster hinted meets them, as it meets everything they follow
         from."""
-        for tier in held:
+        hint = self._cp.proto.solution_hint
+        for tier in set(held) - self._switched_on:
             switch = self._switches.get(tier)
-            if switch is not None:
-                set_domain(self._cp, switch.index, 1, 1)
-                hint = self._cp.proto.solution_hint
-                for k, var in enumerate(hint.vars):
-                    if var == switch.index:
-                        hint.values[k] = 1
+            if switch is None:
+                continue
+            self._switched_on.add(tier)
+            set_domain(self._cp, switch.index, 1, 1)
+            i = switch.index  # a complete hint (``hint_solution``) lists every variable in order
+            at = i if i < len(hint.vars) and hint.vars[i] == i else None
+            if at is None:
+                at = next((k for k, var in enumerate(hint.vars) if var == i), None)
+            if at is not None:
+                hint.values[at] = 1
 
     # -- rules talk through these ----------------------------------------------------------
 
