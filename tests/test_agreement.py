@@ -83,8 +83,8 @@ def test_the_rich_plan_has_redundant_constraints_to_test() -> None:
 
 
 def test_a_plan_solved_in_one_level_gets_no_redundant_constraints() -> None:
-    """No level comes after the one level (as in the benchmarks): nothing to switch on, so
-    neither the constraints nor the headcount variables are built."""
+    """No level comes after the one level: nothing to switch on, so neither the
+    constraints nor the headcount variables are built."""
     from roster.engine.model import RosterModel
 
     one_level = rich_plan().model_copy(

@@ -202,9 +202,11 @@ class RosterModel:
         return flag
 
     def comes_after(self, tier: Tier) -> bool:
-        """Whether some level is solved after the one holding ``tier``: only then can a
-        ``redundant`` constraint ``after`` it help (a plan solved in one level, as the
-        benchmarks are, needs none, nor the variables they would add)."""
+        """Whether the plan lists a level after the one holding ``tier``: only then can a
+        ``redundant`` constraint ``after`` it help (a plan with every tier in one level
+        needs none, nor the variables they would add). A later level that turns out to
+        have no costs is never solved, so its switch stays off; the Curtois plans, whose
+        stability and fairness levels are such, still carry the headcount variables."""
         levels = self.index.plan.levels
         holding = next((k for k, level in enumerate(levels) if tier in level), len(levels))
         return holding < len(levels) - 1
