@@ -84,6 +84,8 @@ class RosterModel:
         self.x: dict[tuple[int, int], BoolVar] = {}
         self._switches: dict[Tier, BoolVar] = {}  # see ``redundant``
         self._switched_on: set[Tier] = set()
+        # The tiers of every level but the last (``comes_after``), asked per post.
+        self._followed = frozenset(t for level in index.plan.levels[:-1] for t in level)
         if allowed is None:
             allowed = RuleSet(self.rules).allowed(index)
         # Post by post, people in order: the variables' order does not depend on the set's.
@@ -207,9 +209,7 @@ class RosterModel:
         needs none, nor the variables they would add). A later level that turns out to
         have no costs is never solved, so its switch stays off; the Curtois plans, whose
         stability and fairness levels are such, still carry the headcount variables."""
-        levels = self.index.plan.levels
-        holding = next((k for k, level in enumerate(levels) if tier in level), len(levels))
-        return holding < len(levels) - 1
+        return tier in self._followed
 
     def redundant(self, after: Tier, relation: Relation | bool) -> None:
         """A constraint the model already implies, which helps the search once the levels
@@ -235,12 +235,11 @@ class RosterModel:
                 continue
             self._switched_on.add(tier)
             set_domain(self._cp, switch.index, 1, 1)
-            i = switch.index  # a complete hint (``hint_solution``) lists every variable in order
-            at = i if i < len(hint.vars) and hint.vars[i] == i else None
-            if at is None:
-                at = next((k for k, var in enumerate(hint.vars) if var == i), None)
-            if at is not None:
-                hint.values[at] = 1
+            # A complete hint (``hint_solution``) lists every variable in order; an
+            # incomplete one (assignments only) has no switch to turn on.
+            i = switch.index
+            if i < len(hint.vars) and hint.vars[i] == i:
+                hint.values[i] = 1
 
     # -- rules talk through these ----------------------------------------------------------
 
@@ -388,12 +387,9 @@ class RosterModel:
         """Hint every variable (not only assignments) at ``solver``'s last solution, so the
         hint is complete and CP-SAT starts from that roster at once."""
         self._cp.clear_hints()  # type: ignore[no-untyped-call]
-        for i, variable in enumerate(self._cp.proto.variables):
+        for i in range(len(self._cp.proto.variables)):
             var = self._cp.get_int_var_from_proto_index(i)
-            # Within the domain as it is now: a switch turned on since (``switch_on``).
-            # (A protobuf repeated field reads [-1] as 0, not as its last item.)
-            low, high = variable.domain[0], variable.domain[len(variable.domain) - 1]
-            self._cp.add_hint(var, min(max(solver.value(var), low), high))
+            self._cp.add_hint(var, solver.value(var))
 
 
 def set_domain(cp: cp_model.CpModel, index: int, low: int, high: int) -> None:
