@@ -122,6 +122,40 @@ def bench_curtois(
         raise typer.Exit(1)
 
 
+@bench_app.command("stretch")
+def bench_stretch(
+    instance: Annotated[
+        Path, typer.Argument(help="A Curtois & Qu instance file (.txt).", show_default=False)
+    ],
+    out: Annotated[Path, typer.Argument(help="The new instance file.", show_default=False)],
+    staff: Annotated[
+        int, typer.Option("--staff", min=1, help="Copies of the staff (cover times this).")
+    ] = 1,
+    horizons: Annotated[
+        int, typer.Option("--horizons", min=1, help="Times the horizon is repeated.")
+    ] = 1,
+) -> None:
+    """Write a bigger instance of the same family: shapes the settings were not tuned on."""
+    from roster.bench.curtois_instance import FormatError, read_instance
+    from roster.bench.stretch import instance_text, stretch
+    from roster.io.write import atomic_write_text
+
+    if out.resolve() == instance.resolve():
+        typer.echo(f"{out}: the new instance must not overwrite its source.", err=True)
+        raise typer.Exit(2)
+    try:
+        source = read_instance(instance)
+    except (OSError, UnicodeDecodeError, FormatError) as error:
+        typer.echo(f"{instance}: {error}", err=True)
+        raise typer.Exit(2) from None
+    stretched = stretch(source, staff, horizons)
+    atomic_write_text(out, instance_text(stretched))
+    typer.echo(
+        f"{out}: {len(stretched.staff)} staff, {stretched.horizon} days "
+        f"(from {instance.name}: {len(source.staff)} staff, {source.horizon} days)"
+    )
+
+
 @bench_app.command("examples")
 def bench_examples(
     plans: Annotated[
